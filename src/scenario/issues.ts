@@ -1,0 +1,85 @@
+/**
+ * A problem found in a scenario, as plain data. The core never throws for bad input; it returns
+ * issues and the shell prints them as `file:line:col  path  message`.
+ */
+export interface ScenarioIssue {
+  /** stable code, e.g. "unknown-key", "unknown-id", "invalid-type" */
+  code: string;
+  /** key path into the scenario document, e.g. ["events", 3, "date"] */
+  path: (string | number)[];
+  /** what was expected and what was found, in one sentence */
+  message: string;
+  /** a fix to try, e.g. `did you mean "receptivity"?` */
+  suggestion?: string;
+  /** where the problem is: file name and 1-based line and column, when known */
+  file?: string;
+  line?: number;
+  column?: number;
+}
+
+export function issue(
+  code: string,
+  path: (string | number)[],
+  message: string,
+  suggestion?: string,
+): ScenarioIssue {
+  return suggestion ? { code, path, message, suggestion } : { code, path, message };
+}
+
+/** Formats a key path the way a user writes it: events[3].date. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? key : `.${key}`;
+  }
+  return out || '(document)';
+}
+
+/** Returns the Levenshtein distance between two strings, case-insensitive. */
+function distance(a: string, b: string): number {
+  a = a.toLowerCase();
+  b = b.toLowerCase();
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0];
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = row[j];
+      row[j] = next;
+    }
+  }
+  return row[b.length];
+}
+
+/** Returns the candidate closest to `word` when it is close enough to be a likely misspelling. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  return bestDistance <= limit ? best : undefined;
+}
+
+/** Returns `did you mean "x"?` for a misspelt word, or undefined. */
+export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
+  const match = closest(word, candidates);
+  return match === undefined ? undefined : `did you mean "${match}"?`;
+}
+
+/** Describes a found value briefly for messages: strings quoted, long values cut. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  return 'a mapping';
+}
