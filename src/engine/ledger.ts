@@ -1,0 +1,111 @@
+import { KIND_NEGOTIATOR, KIND_TRACK2 } from '../model/kinds.ts';
+import type { Model } from './model.ts';
+
+/**
+ * The trust ledger: every change to the tracked aggregates, attributed to its cause. Tracked are,
+ * per ordered pair of rival states s>r, state-level trust tau[s][r] and the mean trust of s's
+ * Track II actors in r's agents, and each state's hostility. A trust write adds its share of the
+ * aggregate (delta / number of pairs) to the cause's accumulator, so no aggregate is recomputed.
+ */
+export interface Ledger {
+  /** target names, e.g. "tau:IN>PK", "trackII:IN>PK", "hostility:IN" */
+  targets: string[];
+  /** columns of the recorded rows */
+  step: number[];
+  cause: number[];
+  target: number[];
+  delta: number[];
+}
+
+export interface LedgerRecorder {
+  ledger: Ledger;
+  /** per ordered state pair: index into model.rivalPairs, or -1 */
+  pairIndex: Int32Array;
+  tauWeight: Float64Array;
+  track2Weight: Float64Array;
+  /** accumulators of the current step, causes × targets */
+  pending: Float64Array;
+  touched: Uint8Array;
+  enabled: boolean;
+}
+
+export function createLedgerRecorder(model: Model, enabled: boolean): LedgerRecorder {
+  const { S, rivalPairs, scenario } = model;
+  const pairIndex = new Int32Array(S * S).fill(-1);
+  const P = rivalPairs.length;
+  const tauWeight = new Float64Array(P);
+  const track2Weight = new Float64Array(P);
+  const targets: string[] = [];
+  rivalPairs.forEach(([s, r], p) => {
+    pairIndex[s * S + r] = p;
+    const from = model.tauFrom[s * S + r].length;
+    const to = model.tauTo[s * S + r].length;
+    tauWeight[p] = from && to ? 1 / (from * to) : 0;
+    const t2 = model.track2[s].length;
+    const aff = model.affiliated[r].length;
+    track2Weight[p] = t2 && aff ? 1 / (t2 * aff) : 0;
+  });
+  const id = (s: number) => scenario.states[s].id;
+  for (const [s, r] of rivalPairs) targets.push(`tau:${id(s)}>${id(r)}`, `trackII:${id(s)}>${id(r)}`);
+  for (let s = 0; s < S; s++) targets.push(`hostility:${id(s)}`);
+  const T = targets.length;
+  return {
+    ledger: { targets, step: [], cause: [], target: [], delta: [] },
+    pairIndex,
+    tauWeight,
+    track2Weight,
+    pending: new Float64Array(model.causes.length * T),
+    touched: new Uint8Array(model.causes.length),
+    enabled,
+  };
+}
+
+/** Records a change of trust T[i][j] by `delta` against `cause`. */
+export function recordTrustChange(rec: LedgerRecorder, model: Model, i: number, j: number, delta: number, cause: number): void {
+  if (!rec.enabled || delta === 0) return;
+  const si = model.side[i];
+  const sj = model.side[j];
+  if (si < 0 || sj < 0) return;
+  const S = model.S;
+  const p = rec.pairIndex[si * S + sj];
+  if (p < 0) return;
+  const base = cause * rec.ledger.targets.length;
+  const all = model.tauAllAffiliated[si * S + sj] === 1;
+  if (all || (model.kind[i] === KIND_NEGOTIATOR && model.kind[j] === KIND_NEGOTIATOR)) {
+    rec.pending[base + 2 * p] += delta * rec.tauWeight[p];
+    rec.touched[cause] = 1;
+  }
+  if (model.kind[i] === KIND_TRACK2) {
+    rec.pending[base + 2 * p + 1] += delta * rec.track2Weight[p];
+    rec.touched[cause] = 1;
+  }
+}
+
+/** Records a change of state s's hostility by `delta` against `cause`. */
+export function recordHostilityChange(rec: LedgerRecorder, model: Model, s: number, delta: number, cause: number): void {
+  if (!rec.enabled || delta === 0) return;
+  const T = rec.ledger.targets.length;
+  rec.pending[cause * T + 2 * model.rivalPairs.length + s] += delta;
+  rec.touched[cause] = 1;
+}
+
+/** Moves the step's accumulated changes into the ledger's rows, causes in a fixed order. */
+export function flushLedger(rec: LedgerRecorder, step: number): void {
+  if (!rec.enabled) return;
+  const T = rec.ledger.targets.length;
+  const { ledger, pending, touched } = rec;
+  for (let c = 0; c < touched.length; c++) {
+    if (touched[c] === 0) continue;
+    touched[c] = 0;
+    for (let t = 0; t < T; t++) {
+      const d = pending[c * T + t];
+      if (d !== 0) {
+        ledger.step.push(step);
+        ledger.cause.push(c);
+        ledger.target.push(t);
+        ledger.delta.push(d);
+        pending[c * T + t] = 0;
+      }
+    }
+  }
+}

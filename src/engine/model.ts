@@ -1,0 +1,175 @@
+import { KIND_FACILITATOR, KIND_NEGOTIATOR, KIND_STATE, KIND_TRACK2, AGENT_KINDS } from '../model/kinds.ts';
+import { defaultParameters, type ParameterValues } from '../model/parameters.ts';
+import type { CompiledExpression } from '../scenario/expressions.ts';
+import { STATE_ATTRIBUTES, type ResolvedEvent, type Scenario, type StateAttribute } from '../scenario/types.ts';
+
+/** What the ledger attributes changes to: an event source or a mechanism. */
+export interface Cause {
+  id: string;
+  kind: string;
+}
+
+/** One occurrence of a scheduled event series at a step. */
+export interface Occurrence {
+  series: number;
+  step: number;
+}
+
+/**
+ * A scenario compiled for the hot loop: agents as typed arrays indexed by agent number, the
+ * schedule by step, and the index tables that aggregates and the ledger need. Seed-independent,
+ * so a sweep compiles a scenario once and runs it many times.
+ */
+export interface Model {
+  scenario: Scenario;
+  /** agents and states */
+  N: number;
+  S: number;
+  steps: number;
+  dt: number;
+  kind: Uint8Array;
+  side: Int16Array;
+  access: Float64Array;
+  credibility: Float64Array;
+  skill: Float64Array;
+  /** shock vulnerability per agent, from its kind unless overridden */
+  vulnerabilityOverride: Float64Array;
+  /** initial trust, also the baseline forgetting returns to; N×N row-major */
+  baseline: Float64Array;
+  rivalry: Float64Array;
+  /** ordered pairs of rival states [s, r] with w_sr > 0 */
+  rivalPairs: [number, number][];
+  /** agents of each side: all affiliated, Track II, officials (negotiators, else the state agent) */
+  affiliated: number[][];
+  track2: number[][];
+  officials: number[][];
+  /** per ordered state pair: 1 when tau uses all affiliated agents (a side lacks negotiators) */
+  tauAllAffiliated: Uint8Array;
+  tauFrom: number[][];
+  tauTo: number[][];
+  /** parameter values that are numbers; expression parameters are evaluated per step */
+  parameters: ParameterValues;
+  parameterExpressions: { path: string; expression: CompiledExpression }[];
+  /** per state: initial attributes and the expressions among them */
+  attributes: Record<StateAttribute, Float64Array>;
+  attributeExpressions: { side: number; attribute: StateAttribute; expression: CompiledExpression }[];
+  initialHostility: Float64Array;
+  /** scheduled occurrences per step, in file order */
+  schedule: Occurrence[][];
+  causes: Cause[];
+  /** cause index of each event series, each stochastic source, and each mechanism */
+  eventCause: Int32Array;
+  stochasticCause: Int32Array;
+  mechanismCause: Record<string, number>;
+}
+
+const KIND_CODE: Record<string, number> = {
+  state: KIND_STATE,
+  negotiator: KIND_NEGOTIATOR,
+  track2: KIND_TRACK2,
+  facilitator: KIND_FACILITATOR,
+};
+
+export const MECHANISM_CAUSES = [
+  'transfer',
+  'forgetting',
+  'strategy',
+  'richardson-reaction',
+  'richardson-restraint',
+  'grievance',
+  'floor',
+] as const;
+
+/** Compiles a resolved scenario into the engine's model. `steps` may shorten the calendar. */
+export function compileModel(scenario: Scenario, steps = scenario.calendar.steps): Model {
+  const N = scenario.agents.length;
+  const S = scenario.states.length;
+  const kind = new Uint8Array(N);
+  const side = new Int16Array(N);
+  const access = new Float64Array(N);
+  const credibility = new Float64Array(N);
+  const skill = new Float64Array(N);
+  const vulnerabilityOverride = new Float64Array(N).fill(NaN);
+  scenario.agents.forEach((a, i) => {
+    kind[i] = KIND_CODE[a.kind];
+    side[i] = a.side;
+    access[i] = a.access;
+    credibility[i] = a.credibility;
+    skill[i] = a.skill;
+    if (a.vulnerability !== undefined) vulnerabilityOverride[i] = a.vulnerability;
+  });
+
+  const baseline = new Float64Array(N * N);
+  for (let i = 0; i < N; i++) {
+    for (let j = 0; j < N; j++) {
+      baseline[i * N + j] = i === j ? 1 : side[i] >= 0 && side[i] === side[j] ? scenario.trust.within : scenario.trust.default;
+    }
+  }
+  for (const rule of scenario.trust.rules) {
+    for (const i of rule.from) for (const j of rule.to) if (i !== j) baseline[i * N + j] = rule.value;
+  }
+
+  const affiliated: number[][] = Array.from({ length: S }, () => []);
+  const track2: number[][] = Array.from({ length: S }, () => []);
+  const negotiators: number[][] = Array.from({ length: S }, () => []);
+  for (let i = 0; i < N; i++) {
+    if (side[i] < 0) continue;
+    affiliated[side[i]].push(i);
+    if (kind[i] === KIND_TRACK2) track2[side[i]].push(i);
+    if (kind[i] === KIND_NEGOTIATOR) negotiators[side[i]].push(i);
+  }
+  const officials = negotiators.map((list, s) => (list.length > 0 ? list : [scenario.states[s].agent]));
+  const tauAllAffiliated = new Uint8Array(S * S);
+  const tauFrom: number[][] = [];
+  const tauTo: number[][] = [];
+  const rivalPairs: [number, number][] = [];
+  for (let s = 0; s < S; s++) {
+    for (let r = 0; r < S; r++) {
+      const all = negotiators[s].length === 0 || negotiators[r].length === 0;
+      tauAllAffiliated[s * S + r] = all ? 1 : 0;
+      tauFrom[s * S + r] = all ? affiliated[s] : negotiators[s];
+      tauTo[s * S + r] = all ? affiliated[r] : negotiators[r];
+      if (s !== r && scenario.rivalry[s * S + r] > 0) rivalPairs.push([s, r]);
+    }
+  }
+
+  const parameters = defaultParameters();
+  const parameterExpressions: Model['parameterExpressions'] = [];
+  for (const [path, value] of Object.entries(scenario.parameters)) {
+    if (typeof value === 'number') parameters[path] = value;
+    else parameterExpressions.push({ path, expression: value });
+  }
+  const attributes = {} as Record<StateAttribute, Float64Array>;
+  const attributeExpressions: Model['attributeExpressions'] = [];
+  for (const attribute of STATE_ATTRIBUTES) {
+    attributes[attribute] = new Float64Array(S);
+    scenario.states.forEach((st, s) => {
+      const v = st.attributes[attribute];
+      if (typeof v === 'number') attributes[attribute][s] = Number.isNaN(v) ? parameters[`state.${attribute}`] : v;
+      else attributeExpressions.push({ side: s, attribute, expression: v });
+    });
+  }
+  const initialHostility = Float64Array.from(scenario.states, (st) =>
+    Number.isNaN(st.hostility) ? parameters['state.hostility'] : st.hostility,
+  );
+
+  const schedule: Occurrence[][] = Array.from({ length: steps }, () => []);
+  scenario.events.forEach((e: ResolvedEvent, series) => {
+    for (const step of e.steps) if (step < steps) schedule[step].push({ series, step });
+  });
+
+  const causes: Cause[] = [];
+  const eventCause = Int32Array.from(scenario.events, (e) => causes.push({ id: e.id, kind: e.kind }) - 1);
+  const stochasticCause = Int32Array.from(scenario.stochastic, (e) => causes.push({ id: e.id, kind: e.kind }) - 1);
+  const mechanismCause: Record<string, number> = {};
+  for (const m of MECHANISM_CAUSES) mechanismCause[m] = causes.push({ id: m, kind: 'mechanism' }) - 1;
+
+  return {
+    scenario, N, S, steps, dt: scenario.calendar.dt, kind, side, access, credibility, skill,
+    vulnerabilityOverride, baseline, rivalry: scenario.rivalry, rivalPairs, affiliated, track2, officials,
+    tauAllAffiliated, tauFrom, tauTo, parameters, parameterExpressions, attributes, attributeExpressions,
+    initialHostility, schedule, causes, eventCause, stochasticCause, mechanismCause,
+  };
+}
+
+export const KIND_NAMES = AGENT_KINDS;
