@@ -1,0 +1,83 @@
+import type { Argv } from 'yargs';
+import { compileModel } from '../../engine/model.ts';
+import { replicate } from '../../engine/replicate.ts';
+import { simulate } from '../../engine/simulate.ts';
+import { toCsv } from '../../io/csv.ts';
+import { manifest, runFiles } from '../../io/run-files.ts';
+import { writeOutputDir } from '../../io/write-output-dir.ts';
+import { summarizeReplications } from '../../stats/summarize-replications.ts';
+import { UserError } from '../errors.ts';
+import { formatRunSummary } from '../format-summary.ts';
+import { formatNumber, formatTable } from '../format-table.ts';
+import { pick } from '../options.ts';
+import { checkRuns, commandLine, defaultOutDir, loadOrFail, seedFor, stepsFor } from '../shared.ts';
+
+export const runCommand = {
+  command: 'run <scenario>',
+  describe: 'Run a scenario and write its series, summary, ledger and manifest',
+  builder: (y: Argv) =>
+    y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'a scenario file, or the name of a shipped one' })
+      .options(pick('seed', 'until', 'steps', 'set', 'out', 'runs', 'force', 'trust-every', 'json'))
+      .example('$0 run india-pakistan', 'run the shipped India–Pakistan scenario with its default seed')
+      .example('$0 run korean-peninsula --seed 7 --until 2010-12', 'a different seed, stopping at the end of 2010')
+      .example('$0 run india-pakistan --set states.PK.receptivity=0.8 --out reports/receptive-pk', 'a what-if, written to its own folder')
+      .example('$0 run classroom --runs 100', '100 replications and a summary across them'),
+  handler: (args: RunArgs) => runHandler(args),
+};
+
+export interface RunArgs {
+  scenario: string;
+  seed?: number;
+  until?: string;
+  steps?: number;
+  set?: string[];
+  out?: string;
+  runs?: number;
+  force: boolean;
+  'trust-every'?: number;
+  json: boolean;
+  argv: string[];
+}
+
+export function runHandler(args: RunArgs): void {
+  const loaded = loadOrFail(args.scenario, args.set ?? []);
+  const { scenario } = loaded;
+  const steps = stepsFor(scenario, args.until, args.steps);
+  const seed = seedFor(scenario, args.seed);
+  const runs = checkRuns(args.runs, 1);
+  const trustEvery = args['trust-every'];
+  if (trustEvery !== undefined && (!Number.isInteger(trustEvery) || trustEvery < 1)) {
+    throw new UserError('USAGE', `--trust-every expects a whole number of steps ≥ 1, found ${trustEvery}`);
+  }
+  const out = args.out ?? defaultOutDir(loaded.files[0].file);
+  const command = commandLine(args.argv);
+  const model = compileModel(scenario, steps);
+
+  if (runs === 1) {
+    const result = simulate(model, { seed, ...(trustEvery ? { trustEvery } : {}) });
+    writeOutputDir(out, runFiles(result, loaded, command), args.force);
+    if (args.json) console.log(JSON.stringify(result.summary, null, 2));
+    else console.log(`${formatRunSummary(result)}\n\nOutputs written to ${out}/ (series.csv, series.json, summary.json, ledger.csv, events.csv, manifest.json${trustEvery ? ', trust.csv' : ''})`);
+    return;
+  }
+
+  const { rows, first } = replicate(model, seed, runs, { ledger: true, ...(trustEvery ? { trustEvery } : {}) });
+  const across = summarizeReplications(rows);
+  const metricNames = Object.keys(rows[0].metrics);
+  const files = runFiles(first!, loaded, command).filter((f) => f.name !== 'manifest.json');
+  files.push(
+    { name: 'runs.csv', content: toCsv(['replicate', 'seed', 'outcome', ...metricNames], rows.map((r) => [r.replicate, r.seed, r.summary.outcome, ...metricNames.map((n) => r.metrics[n])])) },
+    { name: 'replications.json', content: JSON.stringify(across, null, 2) + '\n' },
+    { name: 'manifest.json', content: JSON.stringify(manifest(first!, loaded, command, { runs, replicateSeeds: rows.map((r) => r.seed) }), null, 2) + '\n' },
+  );
+  writeOutputDir(out, files, args.force);
+  if (args.json) {
+    console.log(JSON.stringify(across, null, 2));
+    return;
+  }
+  console.log(`${scenario.name}: ${runs} replications from seed ${seed}, ${first!.summary.start} to ${first!.summary.end}`);
+  console.log(`Outcomes: ${Object.entries(across.outcomes).map(([o, p]) => `${o} ${formatNumber(100 * p, 0)}%`).join(', ')}\n`);
+  console.log(formatTable(['metric', 'mean', 'sd', '95% CI low', '95% CI high'], Object.entries(across.metrics).map(([n, m]) => [n, m.mean, m.sd, m.ci95[0], m.ci95[1]])));
+  console.log(`\nOutputs written to ${out}/ (runs.csv, replications.json, and the full outputs of replicate 0 with seed ${seed})`);
+}

@@ -1,0 +1,23 @@
+import type { ScenarioIssue } from '../scenario/issues.ts';
+
+/** A mistake in what the user typed or wrote: printed without a stack trace, exit code 2. */
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly suggestion?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A scenario that failed to load; carries every issue found. */
+export class ScenarioError extends UserError {
+  constructor(readonly issues: ScenarioIssue[]) {
+    super('SCENARIO_INVALID', `${issues.length} problem${issues.length === 1 ? '' : 's'} in the scenario`);
+  }
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FAILURE = 1;
+export const EXIT_USAGE = 2;

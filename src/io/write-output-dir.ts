@@ -1,0 +1,38 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../cli/errors.ts';
+
+export interface OutputFile {
+  name: string;
+  content: string | Uint8Array;
+}
+
+/**
+ * Writes a set of files as one output folder, all or nothing: they are written into a temporary
+ * sibling folder that then replaces `dir` by rename, so a crash never leaves a half-written folder.
+ * An existing non-empty folder is replaced only with `force`.
+ */
+export function writeOutputDir(dir: string, files: readonly OutputFile[], force: boolean): void {
+  const exists = existsSync(dir);
+  if (exists && !force && readdirSync(dir).length > 0) {
+    throw new UserError(
+      'OUTPUT_EXISTS',
+      `the output folder ${dir} already exists and is not empty`,
+      'pass --force to replace it, or --out DIR to write elsewhere',
+    );
+  }
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const temp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp);
+  for (const f of files) writeFileSync(join(temp, f.name), f.content);
+  if (exists) {
+    const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
+    renameSync(dir, old);
+    renameSync(temp, dir);
+    rmSync(old, { recursive: true, force: true });
+  } else {
+    renameSync(temp, dir);
+  }
+}
