@@ -74,17 +74,19 @@ export function composeScenario(entry: string, read: SourceReader, sets: readonl
   let document = load(entry, undefined, []);
   if (document === undefined) return { issues, document, files };
   document = dropRemoved(document);
+  const targets: { assignment: string; target: PathSegment[] }[] = [];
   for (const assignment of sets) {
     const r = applySet(document, assignment);
     issues.push(...r.issues);
     document = r.doc;
+    if (r.target) targets.push({ assignment, target: r.target });
     const [path] = assignment.split('=', 1);
     const bare = path.startsWith('parameters.') ? path.slice('parameters.'.length) : path;
     origins[bare] = '--set';
   }
   if (issues.length > 0) return { issues, document, files };
   const resolved = resolveScenario(document, origins);
-  const located = resolved.issues.map((i) => locateIssue(i, [...parsed].reverse(), document, sets));
+  const located = resolved.issues.map((i) => locateIssue(i, [...parsed].reverse(), document, targets));
   return { ...(resolved.scenario ? { scenario: resolved.scenario } : {}), issues: located, document, files };
 }
 
@@ -111,16 +113,19 @@ function locateIssue(
   found: ScenarioIssue,
   docs: ParsedDocument[],
   document?: unknown,
-  sets: readonly string[] = [],
+  targets: readonly { assignment: string; target: PathSegment[] }[] = [],
 ): ScenarioIssue {
   if (found.file) return found;
   const segments = document === undefined ? found.path : segmentsFor(document, found.path);
+  const same = (a: PathSegment, b: PathSegment) => (typeof a === 'object' && typeof b === 'object' ? a.id === b.id : a === b);
+  for (const { assignment, target } of [...targets].reverse()) {
+    if (target.length <= segments.length && target.every((t, k) => same(t, segments[k]))) return { ...found, file: `--set ${assignment}` };
+  }
   let fallback: ScenarioIssue | undefined;
   for (const doc of docs) {
     const pos = doc.locate(segments);
     if (pos?.exact) return { ...found, file: doc.file, line: pos.line, column: pos.column };
     if (pos && !fallback) fallback = { ...found, file: doc.file, line: pos.line, column: pos.column };
   }
-  if (sets.length > 0 && found.path[0] === 'parameters') return { ...found, file: '--set' };
   return fallback ?? found;
 }

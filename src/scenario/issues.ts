@@ -36,10 +36,8 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out || '(document)';
 }
 
-/** Returns the Levenshtein distance between two strings, case-insensitive. */
+/** Returns the Levenshtein distance between two strings. */
 function distance(a: string, b: string): number {
-  a = a.toLowerCase();
-  b = b.toLowerCase();
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let prev = row[0];
@@ -57,15 +55,19 @@ function distance(a: string, b: string): number {
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  let bestExact = Infinity;
   for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestDistance) {
+    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const exact = distance(word, c);
+    if (d < bestDistance || (d === bestDistance && exact < bestExact)) {
       best = c;
       bestDistance = d;
+      bestExact = exact;
     }
   }
+  // A one-letter id is "close" to every other one-letter id; only suggest what shares most letters.
   const limit = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  return bestDistance <= limit && bestDistance < word.length ? best : undefined;
 }
 
 /** Returns `did you mean "x"?` for a misspelt word, or undefined. */

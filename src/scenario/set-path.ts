@@ -2,6 +2,7 @@ import { parse as parseYamlScalar } from 'yaml';
 import { PARAMETER_BY_PATH } from '../model/parameters.ts';
 import { didYouMean, issue, type ScenarioIssue } from './issues.ts';
 import { isPlainObject } from './merge-scenario.ts';
+import type { PathSegment } from './parse-document.ts';
 
 const TOP_LEVEL_KEYS = [
   'name', 'description', 'sources', 'seed', 'calendar', 'states', 'rivalries', 'agents', 'trust',
@@ -23,11 +24,12 @@ export function splitSetPath(path: string): string[] {
  * `parameters.transfer.mu`. The value is read as a YAML scalar, so `0.5`, `true` and `[a, b]` work;
  * the result is then validated like a file.
  */
-export function applySet(doc: unknown, assignment: string): { doc: unknown; issues: ScenarioIssue[] } {
+export function applySet(doc: unknown, assignment: string): { doc: unknown; issues: ScenarioIssue[]; target?: PathSegment[] } {
   const eq = assignment.indexOf('=');
-  const where = ['--set', assignment];
+  const where: (string | number)[] = [];
+  const at = (i: ScenarioIssue): ScenarioIssue => ({ ...i, file: `--set ${assignment}` });
   if (eq <= 0) {
-    return { doc, issues: [issue('set-syntax', where, 'expected path=value, e.g. states.PK.receptivity=0.8')] };
+    return { doc, issues: [at(issue('set-syntax', where, 'expected path=value, e.g. states.PK.receptivity=0.8'))] };
   }
   const rawPath = assignment.slice(0, eq).trim();
   let value: unknown;
@@ -44,15 +46,18 @@ export function applySet(doc: unknown, assignment: string): { doc: unknown; issu
     const hint = didYouMean(segments[0], TOP_LEVEL_KEYS) ?? didYouMean(rawPath, PARAMETER_BY_PATH.keys());
     return {
       doc,
-      issues: [issue('set-unknown-key', where, `"${segments[0]}" is neither a scenario key nor a parameter`, hint)],
+      issues: [at(issue('set-unknown-key', where, `"${rawPath}" is neither a scenario key nor a model parameter`, hint))],
     };
   }
   const root = structuredClone(doc) as Record<string, unknown>;
   let node: unknown = root;
-  for (let i = 0; i < segments.length - 1; i++) {
+  const target: PathSegment[] = [];
+  for (let i = 0; i < segments.length; i++) {
     const key = segments[i];
+    target.push(Array.isArray(node) ? (/^\d+$/.test(key) ? Number(key) : { id: key }) : key);
+    if (i === segments.length - 1) break;
     const child = step(node, key);
-    if (child.error) return { doc, issues: [issue('set-unknown-id', where, child.error, child.hint)] };
+    if (child.error) return { doc, issues: [at(issue('set-unknown-id', where, child.error, child.hint))] };
     if (child.value === undefined && isPlainObject(node)) {
       node[key] = {};
       node = node[key];
@@ -63,15 +68,15 @@ export function applySet(doc: unknown, assignment: string): { doc: unknown; issu
   const last = segments[segments.length - 1];
   if (Array.isArray(node)) {
     const target = step(node, last);
-    if (target.error) return { doc, issues: [issue('set-unknown-id', where, target.error, target.hint)] };
+    if (target.error) return { doc, issues: [at(issue('set-unknown-id', where, target.error, target.hint))] };
     const index = node.indexOf(target.value);
     node[index] = value;
   } else if (isPlainObject(node)) {
     node[last] = value;
   } else {
-    return { doc, issues: [issue('set-not-a-mapping', where, `cannot set "${last}" inside a value that is not a mapping`)] };
+    return { doc, issues: [at(issue('set-not-a-mapping', where, `cannot set "${last}" inside a value that is not a mapping`))] };
   }
-  return { doc: root, issues: [] };
+  return { doc: root, issues: [], target };
 }
 
 function step(node: unknown, key: string): { value?: unknown; error?: string; hint?: string } {
