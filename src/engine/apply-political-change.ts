@@ -1,3 +1,4 @@
+import { PARAMETER_BY_PATH } from '../model/parameters.ts';
 import type { ResolvedEvent, StateAttribute } from '../scenario/types.ts';
 import { evaluateValue, type ExpressionScope } from './expression-scope.ts';
 import type { Run } from './run.ts';
@@ -8,7 +9,8 @@ export function applyPoliticalChange(run: Run, e: ResolvedEvent, scope: Expressi
   const { S } = model;
   const s = e.state;
   for (const [attribute, value] of Object.entries(e.set)) {
-    state.attributes[attribute as StateAttribute][s] = evaluateValue(value, scope, run);
+    const spec = PARAMETER_BY_PATH.get(`state.${attribute}`)!;
+    state.attributes[attribute as StateAttribute][s] = Math.min(spec.max, Math.max(spec.min, evaluateValue(value, scope, run)));
   }
   if (e.suspendTalks > 0 || e.resumeTalks) {
     const until = e.resumeTalks ? 0 : state.step + Math.ceil(e.suspendTalks / model.scenario.calendar.monthsPerStep);

@@ -12,7 +12,6 @@ export interface Shock {
   by: number;
   against: number[];
   severity: number;
-  cost: number;
 }
 
 /** Returns agent i's shock vulnerability: its own override, else its kind's parameter. */
@@ -54,7 +53,6 @@ export function applyShock(run: Run, shock: Shock, cause: number, collapse: Stre
     const until = state.step + suspensionSteps(s, p['shock.suspensionMonths'], model.scenario.calendar.monthsPerStep);
     for (const k of [shock.by * S + target, target * S + shock.by]) state.suspendedUntil[k] = Math.max(state.suspendedUntil[k], until);
   }
-  run.totalCost += shock.cost;
   run.log.push({ step: state.step, id: shock.id, kind: shock.kind, label: shock.label, outcome: 'shock', severity: s });
 
   const chance = collapseProbability(s, p['shock.collapseProbability']);

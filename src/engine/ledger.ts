@@ -3,7 +3,7 @@ import type { Model } from './model.ts';
 
 /**
  * The trust ledger: every change to the tracked aggregates, attributed to its cause. Tracked are,
- * per ordered pair of rival states s>r, state-level trust tau[s][r] and the mean trust of s's
+ * for each ordered pair of rival states (s, r), both directions, state-level trust tau[s][r] and the mean trust of s's
  * Track II actors in r's agents, and each state's hostility. A trust write adds its share of the
  * aggregate (delta / number of pairs) to the cause's accumulator, so no aggregate is recomputed.
  */

@@ -143,8 +143,10 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
   const attributeExpressions: Model['attributeExpressions'] = [];
   for (const attribute of STATE_ATTRIBUTES) {
     attributes[attribute] = new Float64Array(S);
+    const fallback = scenario.parameters[`state.${attribute}`];
     scenario.states.forEach((st, s) => {
-      const v = st.attributes[attribute];
+      // A state without its own value takes the `state.*` default, which may itself be an expression.
+      const v = typeof st.attributes[attribute] === 'number' && Number.isNaN(st.attributes[attribute]) && fallback !== undefined ? fallback : st.attributes[attribute];
       if (typeof v === 'number') attributes[attribute][s] = Number.isNaN(v) ? parameters[`state.${attribute}`] : v;
       else attributeExpressions.push({ side: s, attribute, expression: v });
     });

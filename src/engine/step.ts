@@ -60,7 +60,7 @@ export function step(run: Run, scratch: StepScratch): void {
     const e = scenario.events[series];
     if (!isShockKind(e.kind)) continue;
     if (!e.enabled || !on.shocks) continue;
-    applyShock(run, { ...e, cost: e.cost }, model.eventCause[series], run.eventStreams[series]);
+    applyShock(run, e, model.eventCause[series], run.eventStreams[series]);
   }
   const p = state.parameters;
   const dialogueDraws: number[] = [];

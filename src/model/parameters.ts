@@ -7,6 +7,8 @@ export interface ParameterSpec {
   min: number;
   max: number;
   integer?: boolean;
+  /** read once before the run, so it cannot be an expression */
+  constant?: boolean;
   unit: string;
   description: string;
 }
@@ -63,7 +65,6 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p('state.reaction', 0.6, 0, 100, 'per year', 'default Richardson reaction coefficient k'),
   p('state.restraint', 1, 0, 100, 'per year', 'default Richardson restraint (fatigue) coefficient a'),
   p('state.grievance', 0.3, -100, 100, 'hostility per year', 'default Richardson grievance term g'),
-  p('state.hostility', 0.4, 0, 1e6, 'hostility', 'default initial hostility'),
   p('negotiation.kappa', 10, 0, 1000, 'log-odds per unit trust', 'steepness of the agreement probability'),
   p('negotiation.tauStar', 0.45, 0, 1, 'trust', 'state-level trust at which an agreement is a coin flip'),
   p('negotiation.grievanceCut', 0.15, 0, 1, 'fraction of g', 'cut of each party\'s grievance when an agreement is signed'),
@@ -76,9 +77,10 @@ export const PARAMETERS: readonly ParameterSpec[] = [
   p('strategy.gritPatience', 6, 0, 1e6, 'steps', 'unreciprocated conciliatory moves GRIT makes before it retaliates', true),
   p('strategy.conciliatoryTrust', 0.02, 0, 1, 'fraction of the gap to 1', 'rival officials\' trust gain from a conciliatory move'),
   p('strategy.hostileImpulse', 0.05, 0, 100, 'hostility', 'rival\'s hostility jump from a hostile move'),
-  p('outcome.windowMonths', 12, 1, 1200, 'months', 'length of the final window that decides the outcome class', true),
-  p('outcome.margin', 0.2, 0, 10, 'fraction', 'relative change of hostility that counts as de- or escalation'),
-  p('cameo.intensityReference', 5, 0.1, 10, 'Goldstein points', 'Goldstein weight that maps to dialogue intensity 1'),
+  { ...p('outcome.windowMonths', 12, 1, 1200, 'months', 'length of the final window that decides the outcome class', true), constant: true },
+  { ...p('outcome.margin', 0.2, 0, 10, 'fraction', 'relative change of hostility that counts as de- or escalation'), constant: true },
+  { ...p('cameo.intensityReference', 5, 0.1, 10, 'Goldstein points', 'Goldstein weight that maps to dialogue intensity 1'), constant: true },
+  { ...p('state.hostility', 0.5, 0, 1e6, 'hostility', 'default initial hostility (near the default equilibrium at trust 0.3)'), constant: true },
 ];
 
 export type ParameterPath = string;

@@ -24,8 +24,8 @@ export function newStrategyMemory(): StrategyMemory {
 /**
  * Returns a state's move this round. `u` is a uniform draw in [0,1), consumed by every strategy so
  * that the random streams stay aligned whichever strategy is chosen (common random numbers).
- * GRIT (Osgood 1962) keeps making conciliatory moves through up to `gritPatience` consecutive
- * defections, then answers defection with defection until the rival conciliates again.
+ * GRIT (Osgood 1962) makes `gritPatience` conciliatory moves that go unanswered, then answers
+ * defection with defection until the rival conciliates again.
  */
 export function chooseMove(strategy: StrategyName, memory: StrategyMemory, options: StrategyOptions, u: number): Move {
   const last = memory.lastOther;
@@ -39,7 +39,7 @@ export function chooseMove(strategy: StrategyName, memory: StrategyMemory, optio
     case 'generous-tit-for-tat':
       return last === DEFECT && u >= options.generosity ? DEFECT : COOPERATE;
     case 'grit':
-      return last === DEFECT && memory.unreciprocated > options.gritPatience ? DEFECT : COOPERATE;
+      return last === DEFECT && memory.unreciprocated >= options.gritPatience ? DEFECT : COOPERATE;
   }
 }
 

@@ -31,18 +31,19 @@ export function composeScenario(entry: string, read: SourceReader, sets: readonl
   const issues: ScenarioIssue[] = [];
   const origins: Record<string, string> = {};
 
-  const load = (name: string, from: string | undefined, chain: string[]): unknown => {
-    const got = read(name, from);
+  const load = (name: string, from: ParsedDocument | undefined, chain: string[]): unknown => {
+    const got = read(name, from?.file);
+    const atExtends = (found: ScenarioIssue) => (from ? locateIssue(found, [from]) : found);
     if ('error' in got) {
-      issues.push({ ...issue('read-error', from ? ['extends'] : [], got.error), ...(from ? { file: from } : {}) });
+      issues.push(atExtends(issue('read-error', from ? ['extends'] : [], got.error)));
       return undefined;
     }
     if (chain.includes(got.file)) {
-      issues.push({ ...issue('extends-cycle', ['extends'], `expected a chain of files without cycles, found ${[...chain, got.file].join(' → ')}`), file: from });
+      issues.push(atExtends(issue('extends-cycle', ['extends'], `expected a chain of files without cycles, found ${[...chain, got.file].join(' → ')}`)));
       return undefined;
     }
     if (chain.length >= MAX_EXTENDS_DEPTH) {
-      issues.push({ ...issue('extends-depth', ['extends'], `expected at most ${MAX_EXTENDS_DEPTH} levels of extends`), file: from });
+      issues.push(atExtends(issue('extends-depth', ['extends'], `expected at most ${MAX_EXTENDS_DEPTH} levels of extends`)));
       return undefined;
     }
     files.push(got);
@@ -61,7 +62,7 @@ export function composeScenario(entry: string, read: SourceReader, sets: readonl
         issues.push(locateIssue(issue('invalid-type', ['extends'], 'expected the name of a scenario file'), [doc]));
         return undefined;
       }
-      const base = load(parent, got.file, [...chain, got.file]);
+      const base = load(parent, doc, [...chain, got.file]);
       if (base === undefined) return undefined;
       merged = mergeScenario(base, own);
     }
@@ -86,7 +87,10 @@ export function composeScenario(entry: string, read: SourceReader, sets: readonl
   }
   if (issues.length > 0) return { issues, document, files };
   const resolved = resolveScenario(document, origins);
-  const located = resolved.issues.map((i) => locateIssue(i, [...parsed].reverse(), document, targets));
+  const located = resolved.issues.map((i) => locateIssue(i, parsed, document, targets));
+  // Reading order: by file as loaded (the entry first), then line and column.
+  const order = new Map(files.map((f, k) => [f.file, k]));
+  located.sort((a, b) => (order.get(a.file ?? '') ?? 99) - (order.get(b.file ?? '') ?? 99) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { ...(resolved.scenario ? { scenario: resolved.scenario } : {}), issues: located, document, files };
 }
 

@@ -36,23 +36,23 @@ export function formatPath(path: readonly (string | number)[]): string {
   return out || '(document)';
 }
 
-/** Returns the Levenshtein distance between two strings. */
+/** Returns the edit distance between two strings, a swap of neighbours counting as one edit. */
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const next = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = row[j];
-      row[j] = next;
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
-  return row[b.length];
+  return d[a.length][b.length];
 }
 
 /** Returns the candidate closest to `word` when it is close enough to be a likely misspelling. */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+export function closest(word: string, candidateList: Iterable<string>): string | undefined {
+  const candidates = [...candidateList];
   let best: string | undefined;
   let bestDistance = Infinity;
   let bestExact = Infinity;
@@ -67,7 +67,15 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   // A one-letter id is "close" to every other one-letter id; only suggest what shares most letters.
   const limit = Math.max(1, Math.floor(word.length / 3));
-  return bestDistance <= limit && bestDistance < word.length ? best : undefined;
+  if (bestDistance <= limit && bestDistance < word.length) return best;
+  // A word cut short ("rivalry" for "rivalries") is far in edits but plainly meant.
+  if (word.length >= 4) {
+    for (const c of candidates) {
+      const stem = word.toLowerCase().slice(0, Math.max(4, word.length - 2));
+      if (c.toLowerCase().startsWith(stem)) return c;
+    }
+  }
+  return undefined;
 }
 
 /** Returns `did you mean "x"?` for a misspelt word, or undefined. */

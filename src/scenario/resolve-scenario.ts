@@ -222,6 +222,9 @@ export function resolveScenario(
     rivalry[a * S + b] = rivalry[b * S + a] = r.weight;
   });
 
+  // Later checks of rival pairs would only repeat a broken agent or rivalry entry.
+  const agentsOk = issues.length === 0;
+
   // Trust
   const rules: TrustRule[] = doc.trust.rules.map((rule, i) => ({
     from: selectAll(rule.from, ['trust', 'rules', i, 'from']),
@@ -238,6 +241,10 @@ export function resolveScenario(
       continue;
     }
     checkRange(v, path, where);
+    if (typeof v === 'string' && PARAMETER_BY_PATH.get(path)!.constant) {
+      problem('constant-parameter', where, `expected a number: "${path}" is read once before the run, so it cannot be an expression`);
+      continue;
+    }
     parameters[path] = value(v, where);
   }
   const mechanisms = Object.fromEntries(MECHANISMS.map((m) => [m, doc.mechanisms[m] ?? true])) as Record<Mechanism, boolean>;
@@ -334,11 +341,11 @@ export function resolveScenario(
       notFor(['by', 'against', 'severity', 'state', 'set', 'suspendTalks', 'resumeTalks'], 'a dialogue');
       resolveParticipants(resolved, e.participants, path);
     } else if (isShockKind(e.kind)) {
-      notFor(['participants', 'facilitator', 'offRecord', 'outcome', 'intensity', 'state', 'set'], 'a shock');
+      notFor(['participants', 'facilitator', 'offRecord', 'outcome', 'intensity', 'state', 'set', 'cost'], 'a shock');
       resolveShockSides(resolved, e.by, e.against, path);
-      if (Number.isNaN(resolved.severity)) problem('missing-key', [...path, 'severity'], 'expected a "severity" in [0, 1] or a "cameo" code to derive it from');
+      if (Number.isNaN(resolved.severity) && e.cameo === undefined) problem('missing-key', [...path, 'severity'], 'expected a "severity" in [0, 1] or a "cameo" code to derive it from');
     } else {
-      notFor(['participants', 'facilitator', 'offRecord', 'outcome', 'by', 'against', 'severity', 'intensity'], 'a');
+      notFor(['participants', 'facilitator', 'offRecord', 'outcome', 'by', 'against', 'severity', 'intensity', 'cost'], 'a');
       if (e.state === undefined) problem('missing-key', [...path, 'state'], 'expected the "state" whose government changes');
       else resolved.state = findState(e.state, [...path, 'state']);
       if (e.set === undefined && e.suspendTalks === undefined && e.resumeTalks === undefined) {
@@ -358,7 +365,7 @@ export function resolveScenario(
       if (!list) return void problem('missing-key', [...p, 'participants'], 'expected "participants": a list of agent, group or state selectors');
       const before = issues.length;
       target.participants = selectAll(list, [...p, 'participants']);
-      if (issues.length === before && !hasRivalPair(target.participants)) {
+      if (agentsOk && issues.length === before && !hasRivalPair(target.participants)) {
         problem('no-rival-pair', [...p, 'participants'], 'expected participants from at least two rival states; this event would change nothing');
       }
     }
@@ -412,11 +419,12 @@ export function resolveScenario(
       else {
         const before = issues.length;
         resolved.participants = selectAll(e.participants, [...path, 'participants']);
-        if (issues.length === before && !hasRivalPair(resolved.participants)) problem('no-rival-pair', [...path, 'participants'], 'expected participants from at least two rival states; this event would change nothing');
+        if (agentsOk && issues.length === before && !hasRivalPair(resolved.participants)) problem('no-rival-pair', [...path, 'participants'], 'expected participants from at least two rival states; this event would change nothing');
       }
     } else if (isShockKind(e.kind)) {
+      if (e.cost !== undefined) problem('key-not-allowed', [...path, 'cost'], `"cost" applies to dialogue events, not to a shock "${e.kind}"`);
       resolveShockSides(resolved, e.by, e.against, path);
-      if (Number.isNaN(severity[0])) problem('missing-key', [...path, 'severity'], 'expected a "severity" (a number or [min, max]) or a "cameo" code');
+      if (Number.isNaN(severity[0]) && e.cameo === undefined) problem('missing-key', [...path, 'severity'], 'expected a "severity" (a number or [min, max]) or a "cameo" code');
     } else {
       problem('invalid-value', [...path, 'kind'], 'expected a dialogue or shock kind; political changes cannot be random');
     }

@@ -30,14 +30,14 @@ describe('iterated prisoner\'s dilemma', () => {
     expect(play('always-dove', 'always-hawk', 10)).toEqual([0, 50]);
   });
   it('GRIT absorbs up to `patience` defections before retaliating', () => {
-    // patience 2: it conciliates through 1 and 2 unanswered defections, retaliates after the 3rd
+    // patience 2: two unanswered conciliatory moves, then retaliation
     const m = newStrategyMemory();
     const moves: number[] = [];
     for (let i = 0; i < 5; i++) {
       moves.push(chooseMove('grit', m, options, 0));
       rememberMove(m, DEFECT);
     }
-    expect(moves).toEqual([COOPERATE, COOPERATE, COOPERATE, DEFECT, DEFECT]);
+    expect(moves).toEqual([COOPERATE, COOPERATE, DEFECT, DEFECT, DEFECT]);
     rememberMove(m, COOPERATE);
     expect(chooseMove('grit', m, options, 0)).toBe(COOPERATE);
   });
