@@ -14,7 +14,6 @@ import { formatIssues } from './format-issues.ts';
  */
 export async function main(argv: readonly string[]): Promise<number> {
   let code = EXIT_OK;
-  let usageError: string | undefined;
   const args = [...argv];
   const cli = yargs(args)
     .scriptName('detente')
@@ -34,17 +33,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     .epilogue('Docs: README.md (CLI and scenario format), docs/MODEL.md (equations and parameters).')
     .exitProcess(false)
     .fail((message, error) => {
-      if (error) throw error;
-      usageError = message;
+      // Throwing stops yargs before it calls a handler with missing arguments.
+      throw error ?? new UserError('USAGE', message, 'run `detente --help` or `detente <command> --help` for usage');
     });
   try {
     await cli.parseAsync();
   } catch (error) {
     return report(error);
-  }
-  if (usageError !== undefined) {
-    console.error(`detente: ${usageError}\nRun \`detente --help\` or \`detente <command> --help\` for usage.`);
-    return EXIT_USAGE;
   }
   return code;
 }

@@ -45,7 +45,8 @@ function isRival(run: Run, i: number, j: number): boolean {
  * Applies a dialogue event. It succeeds with the logistic probability of DESIGN.md; on success
  * each ordered cross-side (rival) pair of participants gains trust, on failure it loses trust.
  * Official talks (track1-round, summit) are skipped while suspended between any two rival
- * participant states, and on success may reach an agreement. The two draws are always consumed
+ * participant states, unless the event's outcome is recorded, and on success may reach an
+ * agreement; any event whose recorded outcome is `agreement` signs one. The two draws are always consumed
  * so the event's stream stays aligned whatever happens.
  */
 export function applyDialogue(run: Run, d: Dialogue, cause: number, uSuccess: number, uAgreement: number): void {
@@ -57,7 +58,8 @@ export function applyDialogue(run: Run, d: Dialogue, cause: number, uSuccess: nu
   const entry = { step: state.step, id: d.id, kind: d.kind, label: d.label };
   if (sides < 2) return;
 
-  if (official) {
+  // An event with a recorded outcome happened in history, so no modelled suspension calls it off.
+  if (official && d.outcome === undefined) {
     for (let s = 0; s < S; s++) {
       if (!run.sideMark[s]) continue;
       for (let r = 0; r < S; r++) {
@@ -104,7 +106,8 @@ export function applyDialogue(run: Run, d: Dialogue, cause: number, uSuccess: nu
   run.totalCost += d.cost;
   let outcome = success ? 'success' : 'failure';
 
-  if (success && official && model.scenario.mechanisms.negotiation) {
+  // A recorded agreement counts whatever channel reached it (e.g. a ceasefire agreed in a back channel).
+  if (success && (official || d.outcome === 'agreement') && model.scenario.mechanisms.negotiation) {
     const tau = currentTau(run);
     let tauSum = 0;
     let tauPairs = 0;

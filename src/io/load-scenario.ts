@@ -1,10 +1,10 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { composeScenario, type ComposeResult } from '../scenario/compose-scenario.ts';
+import { packageRoot } from './package-root.ts';
 
 /** The folder of scenarios shipped with the package. */
-export const SCENARIO_DIR = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+export const SCENARIO_DIR = join(packageRoot(), 'scenarios');
 
 // Larger than any sensible scenario, small enough that a stray binary file fails fast.
 const MAX_FILE_BYTES = 16 * 1024 * 1024;

@@ -5,20 +5,28 @@ import { all, create, type MathNode } from 'mathjs';
  * so an expression may use only arithmetic, comparisons, conditionals, a short list of pure
  * functions and the named variables of a run; it is compiled once, at validation time.
  */
-const math = create(all);
-const parse = math.parse;
 const forbidden = ['import', 'createUnit', 'evaluate', 'parse', 'simplify', 'derivative', 'resolve', 'compile', 'reviver', 'chain'];
-math.import(
-  Object.fromEntries(
-    forbidden.map((name) => [
-      name,
-      () => {
-        throw new Error(`function "${name}" is disabled in scenario expressions`);
-      },
-    ]),
-  ),
-  { override: true },
-);
+let restrictedParse: ((source: string) => MathNode) | undefined;
+
+/** Returns the restricted instance's parser, creating the instance on first use (it is slow to build). */
+function parser(): (source: string) => MathNode {
+  if (restrictedParse) return restrictedParse;
+  const math = create(all);
+  const parse = math.parse;
+  math.import(
+    Object.fromEntries(
+      forbidden.map((name) => [
+        name,
+        () => {
+          throw new Error(`function "${name}" is disabled in scenario expressions`);
+        },
+      ]),
+    ),
+    { override: true },
+  );
+  restrictedParse = (source) => parse(source);
+  return restrictedParse;
+}
 
 export const EXPRESSION_FUNCTIONS = [
   'abs', 'min', 'max', 'exp', 'log', 'sqrt', 'pow', 'floor', 'ceil', 'round', 'sign', 'sin', 'cos',
@@ -46,7 +54,7 @@ export function compileExpression(
   if (source.length > MAX_LENGTH) return { error: `an expression of at most ${MAX_LENGTH} characters` };
   let node: MathNode;
   try {
-    node = parse(source);
+    node = parser()(source);
   } catch (e) {
     return { error: `a valid expression (${(e as Error).message})` };
   }
