@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function buildCli() {
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',
@@ -23,4 +23,12 @@ export async function buildCli() {
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
+/** Bundles the core for browsers; fails if anything in it needs Node. */
+export async function buildCore(outfile = 'dist/core.browser.js') {
+  await build({ absWorkingDir: root, entryPoints: ['src/core.ts'], outfile, bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, logLevel: 'warning' });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildCli();
+  await buildCore();
+}

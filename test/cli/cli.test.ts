@@ -103,7 +103,7 @@ describe('detente validate', () => {
   it('reports every problem with file, line and column, and exits 2', () => {
     const r = cli('validate', 'test/fixtures/broken/unknown-ids.yaml');
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('test/fixtures/broken/unknown-ids.yaml:5:42  agents[0].side  expected a state id (A, B), found "AA"');
+    expect(r.stderr).toContain('test/fixtures/broken/unknown-ids.yaml:6:42  agents[0].side  expected a state id (A, B), found "AA"');
     expect(r.stderr).toContain('4 problems');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });

@@ -1,0 +1,2 @@
+export function buildCli(): Promise<void>;
+export function buildCore(outfile?: string): Promise<void>;
