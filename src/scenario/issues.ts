@@ -68,6 +68,12 @@ export function closest(word: string, candidateList: Iterable<string>): string |
   // A one-letter id is "close" to every other one-letter id; only suggest what shares most letters.
   const limit = Math.max(1, Math.floor(word.length / 3));
   if (bestDistance <= limit && bestDistance < word.length) return best;
+  // An id given by some of its parts ("mumbai-2008" for "mumbai-attacks-2008") is plainly meant.
+  const parts = word.toLowerCase().split(/[-_.:]/).filter((p) => p.length > 1);
+  if (parts.length > 1) {
+    const matches = candidates.filter((c) => parts.every((p) => c.toLowerCase().includes(p)));
+    if (matches.length === 1) return matches[0];
+  }
   // A word cut short ("rivalry" for "rivalries") is far in edits but plainly meant.
   if (word.length >= 4) {
     for (const c of candidates) {
