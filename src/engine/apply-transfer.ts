@@ -19,20 +19,27 @@ export function applyTransfer(run: Run): void {
   const cause = model.mechanismCause['transfer'];
   const { views, weights } = run;
   const receptivity = state.attributes.receptivity;
+  const trust = state.trust;
   for (const [s, r] of model.rivalPairs) {
     const actors = model.track2[s];
     if (actors.length === 0) continue;
     const others = model.affiliated[r];
+    const pull = speed * receptivity[s];
     for (let k = 0; k < actors.length; k++) {
       const a = actors[k];
+      const row = a * N;
       let sum = 0;
-      for (const j of others) sum += state.trust[a * N + j];
+      for (let m = 0; m < others.length; m++) sum += trust[row + others[m]];
       views[k] = sum / others.length;
-      weights[k] = speed * receptivity[s] * model.access[a] * model.credibility[a];
+      weights[k] = pull * model.access[a] * model.credibility[a];
     }
-    for (const n of model.officials[s]) {
-      for (const m of model.officials[r]) {
-        const t = state.trust[n * N + m];
+    const officials = model.officials[s];
+    const rivals = model.officials[r];
+    for (let x = 0; x < officials.length; x++) {
+      const n = officials[x];
+      for (let y = 0; y < rivals.length; y++) {
+        const m = rivals[y];
+        const t = trust[n * N + m];
         const delta = transferDelta(t, views, weights, actors.length, epsilon, backlash);
         if (delta !== 0) setTrust(run, n, m, t + delta, cause);
       }

@@ -1,5 +1,5 @@
 import { dateLabel } from '../scenario/calendar.ts';
-import { meanTrackI, meanTrackII, track2Trust } from './aggregates.ts';
+import { meanTrackI, track2Trust } from './aggregates.ts';
 import type { Model } from './model.ts';
 import { currentTau, type Run } from './run.ts';
 
@@ -64,13 +64,21 @@ export function collectStep(run: Run, layout: SeriesLayout, t: number, logStart:
     for (let r = 0; r < S; r++) if (r !== s) layout.tau[s * S + r][t] = tau[s * S + r];
   }
   let suspended = 0;
+  let track2Sum = 0;
+  let track2Count = 0;
   for (let k = 0; k < model.rivalPairs.length; k++) {
     const [s, r] = model.rivalPairs[k];
-    layout.trackII[k][t] = track2Trust(model, state.trust, s, r);
+    const v = track2Trust(model, state.trust, s, r);
+    layout.trackII[k][t] = v;
+    if (!Number.isNaN(v)) {
+      track2Sum += v;
+      track2Count++;
+    }
     if (t < state.suspendedUntil[s * S + r]) suspended = 1;
   }
   c.trackI[t] = meanTrackI(model, tau);
-  c.trackII[t] = meanTrackII(model, state.trust);
+  // the same mean as meanTrackII, from the per-pair values just computed
+  c.trackII[t] = track2Count ? track2Sum / track2Count : NaN;
   let events = 0;
   let shocks = 0;
   for (let k = logStart; k < run.log.length; k++) {

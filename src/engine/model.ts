@@ -1,5 +1,6 @@
-import { KIND_FACILITATOR, KIND_NEGOTIATOR, KIND_STATE, KIND_TRACK2, AGENT_KINDS } from '../model/kinds.ts';
+import { isDialogueKind, KIND_FACILITATOR, KIND_NEGOTIATOR, KIND_STATE, KIND_TRACK2 } from '../model/kinds.ts';
 import { defaultParameters, type ParameterValues } from '../model/parameters.ts';
+import { planDialogue, type DialoguePlan } from './dialogue-plan.ts';
 import type { CompiledExpression } from '../scenario/expressions.ts';
 import { STATE_ATTRIBUTES, type ResolvedEvent, type Scenario, type StateAttribute } from '../scenario/types.ts';
 
@@ -39,6 +40,11 @@ export interface Model {
   rivalry: Float64Array;
   /** ordered pairs of rival states [s, r] with w_sr > 0 */
   rivalPairs: [number, number][];
+  /**
+   * ordered state pairs whose cross trust can leave its baseline: the rival pairs, then any
+   * (target, source) pair of a shock between states that are not rivals. Forgetting visits these.
+   */
+  changeablePairs: [number, number][];
   /** agents of each side: all affiliated, Track II, officials (negotiators, else the state agent) */
   affiliated: number[][];
   track2: number[][];
@@ -56,6 +62,9 @@ export interface Model {
   initialHostility: Float64Array;
   /** scheduled occurrences per step, in file order */
   schedule: Occurrence[][];
+  /** per event series and per stochastic source: its dialogue plan, or null for other kinds */
+  eventPlans: (DialoguePlan | null)[];
+  stochasticPlans: (DialoguePlan | null)[];
   causes: Cause[];
   /** cause index of each event series, each stochastic source, and each mechanism */
   eventCause: Int32Array;
@@ -133,6 +142,13 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     }
   }
 
+  const changeablePairs: [number, number][] = [...rivalPairs];
+  for (const e of [...scenario.events, ...scenario.stochastic]) {
+    for (const target of e.against) {
+      if (e.by >= 0 && !changeablePairs.some(([s, r]) => s === target && r === e.by)) changeablePairs.push([target, e.by]);
+    }
+  }
+
   const parameters = defaultParameters();
   const parameterExpressions: Model['parameterExpressions'] = [];
   for (const [path, value] of Object.entries(scenario.parameters)) {
@@ -160,6 +176,10 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     for (const step of e.steps) if (step < steps) schedule[step].push({ series, step });
   });
 
+  const plan = (e: { kind: string; participants: number[] }) => (isDialogueKind(e.kind) ? planDialogue(e.participants, side, scenario.rivalry, S) : null);
+  const eventPlans = scenario.events.map(plan);
+  const stochasticPlans = scenario.stochastic.map(plan);
+
   const causes: Cause[] = [];
   const eventCause = Int32Array.from(scenario.events, (e) => causes.push({ id: e.id, kind: e.kind }) - 1);
   const stochasticCause = Int32Array.from(scenario.stochastic, (e) => causes.push({ id: e.id, kind: e.kind }) - 1);
@@ -168,10 +188,9 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
 
   return {
     scenario, N, S, steps, dt: scenario.calendar.dt, kind, side, access, credibility, skill,
-    vulnerabilityOverride, baseline, rivalry: scenario.rivalry, rivalPairs, affiliated, track2, officials,
+    vulnerabilityOverride, baseline, rivalry: scenario.rivalry, rivalPairs, changeablePairs, affiliated, track2, officials,
     tauAllAffiliated, tauFrom, tauTo, parameters, parameterExpressions, attributes, attributeExpressions,
-    initialHostility, schedule, causes, eventCause, stochasticCause, mechanismCause,
+    initialHostility, schedule, eventPlans, stochasticPlans, causes, eventCause, stochasticCause, mechanismCause,
   };
 }
 
-export const KIND_NAMES = AGENT_KINDS;

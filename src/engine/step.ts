@@ -94,11 +94,11 @@ export function step(run: Run, scratch: StepScratch): void {
       const uSuccess = stream();
       const uAgreement = stream();
       if (!e.enabled) continue;
-      applyDialogue(run, e, model.eventCause[series], uSuccess, uAgreement);
+      applyDialogue(run, e, model.eventPlans[series]!, model.eventCause[series], uSuccess, uAgreement);
     }
     for (let n = 0; n < dialogueDraws.length; n += 3) {
       const k = dialogueDraws[n];
-      applyDialogue(run, scenario.stochastic[k], model.stochasticCause[k], dialogueDraws[n + 1], dialogueDraws[n + 2]);
+      applyDialogue(run, scenario.stochastic[k], model.stochasticPlans[k]!, model.stochasticCause[k], dialogueDraws[n + 1], dialogueDraws[n + 2]);
     }
   }
 

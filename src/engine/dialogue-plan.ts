@@ -1,0 +1,29 @@
+/** What a dialogue event's participants imply, worked out once per event when the model is compiled. */
+export interface DialoguePlan {
+  /** ordered participant pairs (i, j) from rival states, as agent indices */
+  from: Int32Array;
+  to: Int32Array;
+  /** states with at least one rival among the participants' states */
+  sides: Int32Array;
+  /** ordered pairs [s, r] of those states that are rivals */
+  sidePairs: Int32Array;
+}
+
+/** Returns the plan of a dialogue among `participants`; `side` maps agents to states (−1: none). */
+export function planDialogue(participants: readonly number[], side: Int16Array, rivalry: Float64Array, S: number): DialoguePlan {
+  const from: number[] = [];
+  const to: number[] = [];
+  for (const i of participants) {
+    for (const j of participants) {
+      if (i !== j && side[i] >= 0 && side[j] >= 0 && rivalry[side[i] * S + side[j]] > 0) {
+        from.push(i);
+        to.push(j);
+      }
+    }
+  }
+  const present = new Set(participants.map((i) => side[i]).filter((s) => s >= 0));
+  const sides = [...present].filter((s) => [...present].some((r) => r !== s && rivalry[s * S + r] > 0)).sort((a, b) => a - b);
+  const sidePairs: number[] = [];
+  for (const s of sides) for (const r of sides) if (s !== r && rivalry[s * S + r] > 0) sidePairs.push(s, r);
+  return { from: Int32Array.from(from), to: Int32Array.from(to), sides: Int32Array.from(sides), sidePairs: Int32Array.from(sidePairs) };
+}
