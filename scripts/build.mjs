@@ -16,6 +16,10 @@ export async function buildCli() {
     target: 'node20',
     sourcemap: 'linked',
     minify: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // A native addon cannot be bundled; it loads from node_modules.
+    external: ['@resvg/resvg-js'],
     keepNames: true,
     logLevel: 'warning',
     // CommonJS dependencies inside an ES module bundle need a `require`.

@@ -3,6 +3,7 @@ import { PACKAGE_VERSION } from '../io/run-files.ts';
 import { compareCommand, compareHandler, type CompareArgs } from './commands/compare.ts';
 import { describeCommand } from './commands/describe.ts';
 import { listCommand } from './commands/list.ts';
+import { reportCommand } from './commands/report.ts';
 import { runCommand, runHandler, type RunArgs } from './commands/run.ts';
 import { validateCommand, validateHandler } from './commands/validate.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ScenarioError, UserError } from './errors.ts';
@@ -21,9 +22,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command({ ...runCommand, handler: (a) => runHandler({ ...(a as unknown as RunArgs), argv: args }) })
     .command({ ...validateCommand, handler: (a) => void (code = validateHandler(a as unknown as { scenarios: string[]; set?: string[] })) })
     .command(listCommand)
+    .command(reportCommand)
     .command(describeCommand)
     .command({ ...compareCommand, handler: (a) => compareHandler({ ...(a as unknown as CompareArgs), argv: args }) })
-    .demandCommand(1, 'Name a command: run, validate, list, describe or compare (see --help).')
+    .demandCommand(1, 'Name a command: run, validate, list, describe, compare or report (see --help).')
     .recommendCommands()
     .strict()
     .version(PACKAGE_VERSION)

@@ -11,6 +11,7 @@ export const OPTIONS = {
   force: { type: 'boolean', default: false, describe: 'replace an existing output folder' },
   'trust-every': { type: 'number', describe: 'also write trust.csv: every pairwise trust every N steps' },
   json: { type: 'boolean', default: false, describe: 'print the result as JSON instead of text' },
+  report: { type: 'boolean', default: false, describe: 'also draw the report: report.html and every chart as .vl.json, .svg and .png' },
   vs: { type: 'string', describe: 'the variant is this other scenario' },
   without: { type: 'string', array: true, describe: 'the variant drops these event ids (repeatable)' },
 } as const satisfies Record<string, Options>;

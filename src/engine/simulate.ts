@@ -16,6 +16,8 @@ export interface SimulateOptions {
   ledger?: boolean;
   /** record the full trust matrix every `trustEvery` steps (default: never) */
   trustEvery?: number;
+  /** record the full trust matrix at these steps too */
+  trustSteps?: readonly number[];
   /** record every random draw by stream name (tests of common random numbers) */
   trace?: boolean;
 }
@@ -64,12 +66,13 @@ export function simulate(input: Scenario | Model, options: SimulateOptions = {})
     trackII: meanTrackII(model, run.state.trust),
   };
   const snapshots: TrustSnapshot[] = [];
+  const snapshotAt = new Set(options.trustSteps ?? []);
   for (let t = 0; t < model.steps; t++) {
     run.state.step = t;
     const logStart = run.log.length;
     step(run, scratch);
     collectStep(run, layout, t, logStart);
-    if (options.trustEvery && (t % options.trustEvery === 0 || t === model.steps - 1)) {
+    if ((options.trustEvery && (t % options.trustEvery === 0 || t === model.steps - 1)) || snapshotAt.has(t)) {
       snapshots.push({ step: t, trust: run.state.trust.slice() });
     }
   }
@@ -82,7 +85,7 @@ export function simulate(input: Scenario | Model, options: SimulateOptions = {})
     log: run.log,
     ...(ledger ? { ledger } : {}),
     summary,
-    ...(options.trustEvery ? { trust: snapshots } : {}),
+    ...(options.trustEvery || snapshotAt.size ? { trust: snapshots } : {}),
     ...(run.trace ? { draws: run.trace } : {}),
   };
 }

@@ -58,7 +58,7 @@ export function manifest(result: RunResult, loaded: ComposeResult, command: stri
 }
 
 /** Returns the output files of one run: series, summary, ledger, events, manifest and optional pairwise trust. */
-export function runFiles(result: RunResult, loaded: ComposeResult, command: string): OutputFile[] {
+export function runFiles(result: RunResult, loaded: ComposeResult, command: string, withTrust = false): OutputFile[] {
   const { series, model } = result;
   const names = Object.keys(series.columns);
   const seriesRows = series.dates.map((d, t) => [d, t, ...names.map((n) => series.columns[n][t])]);
@@ -86,7 +86,7 @@ export function runFiles(result: RunResult, loaded: ComposeResult, command: stri
     });
     files.push({ name: 'ledger.csv', content: toCsv(['step', 'date', 'cause', 'causeKind', 'target', 'delta'], rows) });
   }
-  if (result.trust) {
+  if (withTrust && result.trust) {
     const ids = model.scenario.agents.map((a) => a.id);
     const N = model.N;
     const rows: unknown[][] = [];

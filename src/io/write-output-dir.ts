@@ -36,3 +36,19 @@ export function writeOutputDir(dir: string, files: readonly OutputFile[], force:
     renameSync(temp, dir);
   }
 }
+
+/**
+ * Adds files to an existing folder, each written to a temporary name and renamed into place.
+ * Existing files of the same names are replaced only with `force`; nothing else is touched.
+ */
+export function writeFilesInto(dir: string, files: readonly OutputFile[], force: boolean): void {
+  const clash = files.filter((f) => existsSync(join(dir, f.name))).map((f) => f.name);
+  if (clash.length > 0 && !force) {
+    throw new UserError('OUTPUT_EXISTS', `${dir} already holds ${clash.slice(0, 3).join(', ')}${clash.length > 3 ? ` and ${clash.length - 3} more` : ''}`, 'pass --force to replace them');
+  }
+  for (const f of files) {
+    const temp = join(dir, `.${f.name}.tmp-${process.pid}`);
+    writeFileSync(temp, f.content);
+    renameSync(temp, join(dir, f.name));
+  }
+}

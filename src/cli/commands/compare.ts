@@ -1,5 +1,10 @@
 import type { Argv } from 'yargs';
 import { compileModel } from '../../engine/model.ts';
+import type { RunResult } from '../../engine/simulate.ts';
+import { dateLabel } from '../../scenario/calendar.ts';
+import type { OutputFile } from '../../io/write-output-dir.ts';
+import type { CompareData } from '../../report/compare-charts.ts';
+import { BandCollector } from '../../stats/quantile-bands.ts';
 import { replicate } from '../../engine/replicate.ts';
 import { toCsv } from '../../io/csv.ts';
 import { PACKAGE_VERSION } from '../../io/run-files.ts';
@@ -17,10 +22,11 @@ export const compareCommand = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'the baseline scenario' })
-      .options(pick('vs', 'without', 'set', 'runs', 'seed', 'until', 'steps', 'out', 'force', 'json'))
+      .options(pick('vs', 'without', 'set', 'runs', 'seed', 'until', 'steps', 'out', 'force', 'report', 'json'))
       .example('$0 compare india-pakistan --without mumbai-2008', 'what if the Mumbai attacks had not happened?')
       .example('$0 compare india-pakistan --set states.PK.receptivity=0.9 --runs 200', 'a more receptive Pakistani government, 200 paired runs')
-      .example('$0 compare classroom --vs my-variant.yaml', 'the baseline against another scenario file'),
+      .example('$0 compare classroom --vs my-variant.yaml', 'the baseline against another scenario file')
+      .example('$0 compare india-pakistan --without kargil --report --out reports/no-kargil', 'also draw compare.html and its charts'),
   handler: (args: CompareArgs) => compareHandler(args),
 };
 
@@ -35,6 +41,7 @@ export interface CompareArgs {
   steps?: number;
   out?: string;
   force: boolean;
+  report: boolean;
   json: boolean;
   argv: string[];
 }
@@ -46,7 +53,7 @@ export interface MetricComparison {
   difference: SampleSummary;
 }
 
-export function compareHandler(args: CompareArgs): void {
+export async function compareHandler(args: CompareArgs): Promise<void> {
   if (!args.vs && !args.without?.length && !args.set?.length) {
     throw new UserError('USAGE', 'compare needs a variant: --vs <scenario>, --without <eventId> or --set path=value');
   }
@@ -60,8 +67,16 @@ export function compareHandler(args: CompareArgs): void {
   if (variant.scenario.calendar.steps < steps) throw new UserError('USAGE', 'the variant\'s calendar is shorter than the baseline\'s; use --until to compare a common period');
   const seed = seedFor(base.scenario, args.seed);
   const runs = checkRuns(args.runs, 30);
-  const a = replicate(compileModel(base.scenario, steps), seed, runs).rows;
-  const b = replicate(compileModel(variant.scenario, steps), seed, runs).rows;
+  if (args.report && !args.out) throw new UserError('USAGE', '--report needs --out DIR: the folder to draw the comparison into');
+  // The series compared run by run: each state's hostility and both tracks' trust.
+  const columns = [...base.scenario.states.map((s) => `hostility:${s.id}`), 'trackI', 'trackII'];
+  const perRun = (side: Map<string, Float64Array[]>) => (_: number, series: RunResult['series']) => {
+    for (const c of columns) if (series.columns[c]) (side.get(c) ?? side.set(c, []).get(c)!).push(series.columns[c]);
+  };
+  const seriesA = new Map<string, Float64Array[]>();
+  const seriesB = new Map<string, Float64Array[]>();
+  const a = replicate(compileModel(base.scenario, steps), seed, runs, undefined, args.report ? perRun(seriesA) : undefined).rows;
+  const b = replicate(compileModel(variant.scenario, steps), seed, runs, undefined, args.report ? perRun(seriesB) : undefined).rows;
   const names = Object.keys(a[0].metrics).filter((n) => n in b[0].metrics);
   const comparisons: MetricComparison[] = names.map((metric) => {
     const xa = a.map((r) => r.metrics[metric]);
@@ -69,12 +84,41 @@ export function compareHandler(args: CompareArgs): void {
     return { metric, baseline: describeSample(xa), variant: describeSample(xb), difference: describePairedDifference(xa, xb) };
   });
   const variantName = args.vs ? variant.files[0].file : [...(args.without ?? []).map((id) => `without ${id}`), ...(args.set ?? [])].join(', ');
+  const files: OutputFile[] = [];
+  if (args.report) {
+    const { compareReportFiles } = await import('../../render/compare-report.ts');
+    const dates = Array.from({ length: steps }, (_, t) => dateLabel(base.scenario.calendar, t));
+    const names = new Map(base.scenario.states.map((s) => [`hostility:${s.id}`, `Hostility of ${s.name}`]));
+    names.set('trackI', 'Track I cross-side trust');
+    names.set('trackII', 'Track II cross-side trust');
+    const data: CompareData = {
+      title: base.scenario.name,
+      baseline: base.files[0].file,
+      variant: variantName,
+      runs,
+      seed,
+      command: commandLine(args.argv),
+      version: PACKAGE_VERSION,
+      dates,
+      series: columns.filter((c) => seriesA.has(c) && seriesB.has(c)).map((c) => {
+        const bands = new BandCollector(steps, runs);
+        const xs = seriesA.get(c)!;
+        const ys = seriesB.get(c)!;
+        const mean = (list: Float64Array[], t: number) => list.reduce((sum, x) => sum + x[t], 0) / list.length;
+        for (let r = 0; r < runs; r++) bands.add(Array.from(ys[r], (y, t) => y - xs[r][t]));
+        return { column: c, name: names.get(c) ?? c, baseline: dates.map((_, t) => mean(xs, t)), variant: dates.map((_, t) => mean(ys, t)), difference: bands.bands() };
+      }),
+      metrics: comparisons.map((x) => ({ metric: x.metric, baseline: x.baseline.mean, variant: x.variant.mean, difference: x.difference.mean, low: x.difference.ci95[0], high: x.difference.ci95[1] })),
+    };
+    files.push(...(await compareReportFiles(data)));
+  }
   if (args.out) {
     const header = ['metric', 'baselineMean', 'variantMean', 'differenceMean', 'differenceLow95', 'differenceHigh95', 'runs'];
     writeOutputDir(args.out, [
       { name: 'compare.csv', content: toCsv(header, comparisons.map((c) => [c.metric, c.baseline.mean, c.variant.mean, c.difference.mean, c.difference.ci95[0], c.difference.ci95[1], runs])) },
       { name: 'compare.json', content: JSON.stringify({ tool: { name: 'detente-sim', version: PACKAGE_VERSION }, command: commandLine(args.argv), baseline: base.files[0].file, variant: variantName, seed, runs, comparisons }, null, 2) + '\n' },
       { name: 'runs.csv', content: toCsv(['side', 'replicate', 'seed', 'outcome', ...names], [...a.map((r) => ['baseline', r.replicate, r.seed, r.summary.outcome, ...names.map((n) => r.metrics[n])]), ...b.map((r) => ['variant', r.replicate, r.seed, r.summary.outcome, ...names.map((n) => r.metrics[n])])]) },
+      ...files,
     ], args.force);
   }
   if (args.json) {
@@ -91,7 +135,7 @@ export function compareHandler(args: CompareArgs): void {
   );
   const share = (rows: typeof a, o: string) => formatNumber((100 * rows.filter((r) => r.summary.outcome === o).length) / rows.length, 0);
   console.log(`\nOutcomes (baseline → variant): ${OUTCOMES.map((o) => `${o} ${share(a, o)}% → ${share(b, o)}%`).join(', ')}`);
-  if (args.out) console.log(`\nOutputs written to ${args.out}/ (compare.csv, compare.json, runs.csv)`);
+  if (args.out) console.log(`\nOutputs written to ${args.out}/ (compare.csv, compare.json, runs.csv)${args.report ? `\nReport: ${args.out}/compare.html` : ''}`);
 }
 
 /** Returns the --set assignment that switches an event or random source off, or fails with a hint. */
