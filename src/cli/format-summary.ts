@@ -48,7 +48,7 @@ export function formatRunSummary(result: RunResult): string {
     `Months in crisis: ${formatNumber(s.monthsInCrisis, 0)}    at war: ${formatNumber(s.monthsAtWar, 0)}`,
     `Agreements: ${s.agreementsSigned} signed, ${s.agreementsCollapsed} collapsed, ${s.agreementsInForce} in force at the end` +
       (s.firstAgreement ? `; first in ${s.firstAgreement} (after ${formatNumber(s.monthsToFirstAgreement ?? NaN, 0)} months)` : '; none reached'),
-    `Dialogue events: ${s.events.held} held (${s.events.succeeded} succeeded, ${s.events.failed} failed), ${s.events.suspended} called off by suspended talks; ${s.events.shocks} shocks`,
+    `Dialogue events: ${s.events.held} held (${s.events.succeeded} succeeded, ${s.events.failed} failed), ${s.events.suspended} called off by suspended talks; ${s.events.shocks} shock${s.events.shocks === 1 ? '' : 's'}`,
     `Cross-side trust, official (Track I): ${formatNumber(s.trackI.initial)} → ${formatNumber(s.trackI.final)}; Track II: ${formatNumber(s.trackII.initial)} → ${formatNumber(s.trackII.final)}`,
   ];
   if (s.cost.total > 0) {

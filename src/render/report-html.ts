@@ -52,7 +52,7 @@ export function reportHtml(data: ReportData, charts: readonly ReportChart[]): st
 <tr><th>Agreements</th><td>${s.agreementsSigned} signed, ${s.agreementsCollapsed} collapsed, ${s.agreementsInForce} in force at the end${s.firstAgreement ? `; first in ${h(s.firstAgreement)}` : ''}</td></tr>
 <tr><th>Official (Track I) cross-side trust</th><td>${fmt(s.trackI.initial)} → ${fmt(s.trackI.final)}</td></tr>
 <tr><th>Track II cross-side trust</th><td>${fmt(s.trackII.initial)} → ${fmt(s.trackII.final)}</td></tr>
-<tr><th>Dialogue events</th><td>${s.events.held} held (${s.events.succeeded} succeeded, ${s.events.failed} failed), ${s.events.suspended} called off; ${s.events.shocks} shocks</td></tr>
+<tr><th>Dialogue events</th><td>${s.events.held} held (${s.events.succeeded} succeeded, ${s.events.failed} failed), ${s.events.suspended} called off; ${s.events.shocks} shock${s.events.shocks === 1 ? '' : 's'}</td></tr>
 ${data.replications ? `<tr><th>Replications</th><td>${data.replications.runs} runs; outcome shares: ${Object.entries(data.replications.outcomes).map(([o, p]) => `${h(o)} ${(100 * p).toFixed(0)}%`).join(', ')} (the rest of this table is the run with the base seed)</td></tr>` : ''}
 </table>
 <table><tr><th>Hostility</th><th>initial</th><th>final</th><th>peak</th><th>peak date</th></tr>${hostilityRows}</table>
@@ -72,7 +72,7 @@ ${figures}
 
 /** Returns one chart figure with its title and caption; the chart is drawn into the div by vega-embed. */
 export function figure(c: ReportChart, i: number): string {
-  return `<figure><h3>${h(c.title)}</h3><div class="chart" id="chart-${i}" role="img" aria-label="${h(c.title)}"></div><figcaption>${h(c.caption)} <span class="meta">(Spec: <code>${h(c.name)}.vl.json</code>; also <code>${h(c.name)}.svg</code> and <code>${h(c.name)}.png</code>.)</span></figcaption></figure>`;
+  return `<figure><div class="chart" id="chart-${i}" role="img" aria-label="${h(c.title)}"></div><figcaption>${h(c.caption)} <span class="meta">(Spec: <code>${h(c.name)}.vl.json</code>; also <code>${h(c.name)}.svg</code> and <code>${h(c.name)}.png</code>.)</span></figcaption></figure>`;
 }
 
 /**

@@ -20,7 +20,7 @@ describe('detente run', () => {
     expect(r.stdout).toContain('Outcome:');
     expect(r.stdout).toContain('Largest changes in official cross-side trust');
     expect(r.stdout).toContain(`Outputs written to ${out}/`);
-    expect(readdirSync(out).sort()).toEqual(['events.csv', 'ledger.csv', 'manifest.json', 'series.csv', 'series.json', 'summary.json']);
+    expect(readdirSync(out).sort()).toEqual(['events.csv', 'ledger.csv', 'manifest.json', 'network.json', 'scenario.json', 'series.csv', 'series.json', 'summary.json']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.seed).toBe(4);
     expect(['de-escalated', 'stalemate', 'escalated', 'war']).toContain(summary.outcome);
@@ -150,5 +150,44 @@ describe('help and version', () => {
     const r = cli('--version');
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+  });
+});
+
+describe('reports from the CLI', () => {
+  it('run --report writes report.html and every chart as .vl.json, .svg and .png, and says where', () => {
+    const out = join(tmp(), 'rep');
+    const r = cli('run', 'classroom', '--report', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Report: ${join(out, 'report.html')}`);
+    const files = readdirSync(out);
+    for (const chart of ['hostility', 'tracks', 'state-trust', 'ledger-by-year', 'ledger-waterfall', 'network']) {
+      for (const ext of ['vl.json', 'svg', 'png']) expect(files).toContain(`${chart}.${ext}`);
+    }
+  });
+  it('report <dir> redraws an earlier run with the same charts', () => {
+    const a = join(tmp(), 'a');
+    expect(cli('run', 'classroom', '--report', '--out', a).code).toBe(0);
+    const b = join(tmp(), 'b');
+    expect(cli('run', 'classroom', '--out', b).code).toBe(0);
+    expect(existsSync(join(b, 'report.html'))).toBe(false);
+    const r = cli('report', b);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`Report: ${join(b, 'report.html')}`);
+    for (const f of readdirSync(a).filter((f) => f.endsWith('.vl.json') || f.endsWith('.svg'))) {
+      expect(readFileSync(join(b, f), 'utf8'), f).toBe(readFileSync(join(a, f), 'utf8'));
+    }
+    expect(cli('report', b).code).toBe(2); // would replace the report: needs --force
+    expect(cli('report', b, '--force').code).toBe(0);
+  });
+  it('report on a folder that is not a run says so', () => {
+    const r = cli('report', tmp());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not the output folder of a run');
+  });
+  it('compare --report draws compare.html', () => {
+    const out = join(tmp(), 'cmp');
+    const r = cli('compare', 'classroom', '--set', 'states.BOR.receptivity=0.9', '--runs', '8', '--report', '--out', out);
+    expect(r.code).toBe(0);
+    expect(readdirSync(out)).toEqual(expect.arrayContaining(['compare.html', 'compare-metrics.png', 'compare-hostility-ARL.svg']));
   });
 });

@@ -55,7 +55,9 @@ describe('run invariants (property tests)', () => {
           const [kind, rest] = target.split(':');
           const col = r.series.columns[`${kind}:${rest}`];
           const start = kind === 'hostility' ? r.summary.hostility[rest].initial : startValue(s, kind, rest);
-          expect(sums[t]).toBeCloseTo(col[last] - start, 9);
+          // relative tolerance: an unstable arms race can reach millions
+          const total = col[last] - start;
+          expect(Math.abs(sums[t] - total)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(col[last])));
         });
       }),
       { numRuns: 30 },
