@@ -2,7 +2,7 @@ import type { OutputFile } from '../io/write-output-dir.ts';
 import { compareSeriesChart, metricDifferenceChart, type CompareData } from '../report/compare-charts.ts';
 import type { ReportChart } from '../report/report-charts.ts';
 import { escapeHtml as h } from './escape.ts';
-import { renderPng, renderSvg } from './render-chart.ts';
+import { chartFiles } from './report-files.ts';
 import { figure, fmt, page } from './report-html.ts';
 
 /** Returns the charts of a comparison: each compared series, then the metric differences. */
@@ -38,10 +38,5 @@ export async function compareReportFiles(data: CompareData): Promise<OutputFile[
 <table><tr><th>metric</th><th>baseline</th><th>variant</th><th>difference</th><th>95% interval</th></tr>${rows}</table>
 <h2>Charts</h2>
 ${charts.map(figure).join('\n')}`;
-  const files: OutputFile[] = [{ name: 'compare.html', content: page(`${data.title} — comparison`, body, charts) }];
-  for (const chart of charts) {
-    const svg = await renderSvg(chart.spec);
-    files.push({ name: `${chart.name}.vl.json`, content: JSON.stringify(chart.spec, null, 2) + '\n' }, { name: `${chart.name}.svg`, content: svg }, { name: `${chart.name}.png`, content: renderPng(svg) });
-  }
-  return files;
+  return [{ name: 'compare.html', content: page(`${data.title} — comparison`, body, charts) }, ...(await chartFiles(charts))];
 }
