@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function buildCli() {
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',
@@ -19,7 +19,7 @@ export async function buildCli() {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // A native addon cannot be bundled; it loads from node_modules.
-    external: ['@resvg/resvg-js'],
+    external: ['@resvg/resvg-js', '@duckdb/node-api', 'piscina'],
     keepNames: true,
     logLevel: 'warning',
     // CommonJS dependencies inside an ES module bundle need a `require`.

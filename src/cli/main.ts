@@ -4,6 +4,7 @@ import { compareCommand, compareHandler, type CompareArgs } from './commands/com
 import { describeCommand } from './commands/describe.ts';
 import { listCommand } from './commands/list.ts';
 import { reportCommand } from './commands/report.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { runCommand, runHandler, type RunArgs } from './commands/run.ts';
 import { validateCommand, validateHandler } from './commands/validate.ts';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ScenarioError, UserError } from './errors.ts';
@@ -23,9 +24,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command({ ...validateCommand, handler: (a) => void (code = validateHandler(a as unknown as { scenarios: string[]; set?: string[] })) })
     .command(listCommand)
     .command(reportCommand)
+    .command(sweepCommand)
     .command(describeCommand)
     .command({ ...compareCommand, handler: (a) => compareHandler({ ...(a as unknown as CompareArgs), argv: args }) })
-    .demandCommand(1, 'Name a command: run, validate, list, describe, compare or report (see --help).')
+    .demandCommand(1, 'Name a command: run, validate, list, describe, compare, report or sweep (see --help).')
     .recommendCommands()
     .strict()
     .version(PACKAGE_VERSION)

@@ -1,0 +1,132 @@
+import { SingleBar } from 'cli-progress';
+import { existsSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import type { Argv } from 'yargs';
+import { toCsv } from '../../io/csv.ts';
+import { loadSweepSpec } from '../../io/load-sweep-spec.ts';
+import { runSweep, STORE_FILE, type SweepProgress } from '../../io/sweep-runner.ts';
+import { SweepStore } from '../../io/sweep-store.ts';
+import { exportRuns, summarizePoints } from '../../io/sweep-summary.ts';
+import { UserError } from '../errors.ts';
+import { formatNumber, formatTable } from '../format-table.ts';
+
+export const sweepCommand = {
+  command: 'sweep <target> [dir]',
+  describe: 'Run a parameter sweep from a spec (resumable), or `sweep export|summarize <dir>`',
+  builder: (y: Argv) =>
+    y
+      .positional('target', { type: 'string', demandOption: true, describe: 'a sweep spec file, or export / summarize' })
+      .positional('dir', { type: 'string', describe: 'with export or summarize: the sweep\'s output folder' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: the available cores; 0 runs in this thread)' })
+      .option('out', { type: 'string', describe: 'output folder (default: reports/sweeps/<spec name>); with export: the file to write' })
+      .option('new', { type: 'boolean', default: false, describe: 'keep an existing store as sweep.duckdb.previous-N and start afresh' })
+      .option('format', { choices: ['parquet', 'csv'] as const, default: 'parquet' as const, describe: 'with export: the file format' })
+      .example('$0 sweep scenarios/sweeps/receptivity-access.yaml', 'run the receptivity × Track II access grid; run it again to resume')
+      .example('$0 sweep scenarios/sweeps/receptivity-access.yaml --workers 2 --out reports/ra', 'two worker threads, a chosen folder')
+      .example('$0 sweep summarize reports/ra', 'per point means, intervals and outcome shares')
+      .example('$0 sweep export reports/ra --format parquet', 'runs.parquet for pandas, R or DuckDB'),
+  handler: (args: SweepArgs) => sweepHandler(args),
+};
+
+export interface SweepArgs {
+  target: string;
+  dir?: string;
+  workers?: number;
+  out?: string;
+  new: boolean;
+  format: 'parquet' | 'csv';
+}
+
+export async function sweepHandler(args: SweepArgs): Promise<void> {
+  if (args.target === 'export' || args.target === 'summarize') {
+    if (!args.dir) throw new UserError('USAGE', `sweep ${args.target} needs the sweep's output folder: detente sweep ${args.target} <dir>`);
+    const file = join(args.dir, STORE_FILE);
+    if (!existsSync(file)) throw new UserError('NO_STORE', `${args.dir} holds no ${STORE_FILE}`, 'give the --out folder of a `detente sweep` run');
+    return args.target === 'export' ? exportHandler(args.dir, args) : summarizeHandler(args.dir);
+  }
+  if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UserError('USAGE', `--workers expects a whole number ≥ 0, found ${args.workers}`);
+  const loaded = loadSweepSpec(args.target);
+  const out = args.out ?? join('reports', 'sweeps', basename(args.target, extname(args.target)));
+  const controller = new AbortController();
+  const onSignal = () => {
+    if (controller.signal.aborted) process.exit(130);
+    process.stderr.write('\nStopping after the running tasks; run the same command to resume (Ctrl-C again to quit at once).\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const progress = progressReporter();
+  try {
+    const r = await runSweep(loaded, { out, ...(args.workers !== undefined ? { workers: args.workers } : {}), fresh: args.new, signal: controller.signal, onProgress: progress.update });
+    progress.stop();
+    const rate = r.ran / Math.max(r.seconds, 1e-9);
+    console.log(`${loaded.spec.name}: ${r.plan.points.length} points × ${r.plan.replications} replications = ${r.total} runs; ${r.ran} run now (${formatNumber(rate, 0)} runs/s), ${r.skipped} already stored${r.failedPoints ? `, ${r.failedPoints} points invalid (see the failures table)` : ''}`);
+    console.log(r.interrupted ? `Stopped early; run the same command to resume. Store: ${join(out, STORE_FILE)}` : `Store: ${join(out, STORE_FILE)}. Next: detente sweep summarize ${out}`);
+    if (r.interrupted) process.exitCode = 130;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** A progress bar on a terminal; otherwise a plain line at most every 5 seconds, and at the end. */
+function progressReporter() {
+  const started = performance.now();
+  let bar: SingleBar | undefined;
+  let last = 0;
+  return {
+    update(p: SweepProgress) {
+      const elapsed = (performance.now() - started) / 1000;
+      const rate = (p.done - p.skipped) / Math.max(elapsed, 1e-9);
+      if (process.stderr.isTTY) {
+        bar ??= new SingleBar({ format: 'sweep [{bar}] {value}/{total} runs | {rate} runs/s | ETA {eta_formatted}', stream: process.stderr, hideCursor: true });
+        if (!bar.isActive) bar.start(p.total, p.done, { rate: '0' });
+        bar.update(p.done, { rate: formatNumber(rate, 0) });
+      } else if (elapsed - last >= 5 || p.done === p.total) {
+        last = elapsed;
+        const eta = rate > 0 ? (p.total - p.done) / rate : NaN;
+        process.stderr.write(`sweep: ${p.done}/${p.total} runs (${formatNumber((100 * p.done) / Math.max(1, p.total), 0)}%), ${formatNumber(rate, 0)} runs/s, ETA ${Number.isFinite(eta) ? `${Math.ceil(eta)} s` : '–'}\n`);
+      }
+    },
+    stop() {
+      bar?.stop();
+    },
+  };
+}
+
+async function openStore(dir: string) {
+  const store = await SweepStore.openExisting(join(dir, STORE_FILE));
+  const meta = await store.getMeta();
+  const factors = (JSON.parse(meta.factors ?? '[]') as { name: string }[]).map((f) => f.name);
+  return { factors, meta, store };
+}
+
+async function exportHandler(dir: string, args: SweepArgs): Promise<void> {
+  const file = args.out ?? join(dir, `runs.${args.format}`);
+  if (existsSync(file)) throw new UserError('OUTPUT_EXISTS', `${file} already exists`, 'remove it or give another --out');
+  const { store } = await openStore(dir);
+  try {
+    const n = await exportRuns(store, file, args.format);
+    console.log(`Exported ${n} runs to ${file} (one row per run: run_key, point_key, replicate, seed, outcome, the metrics, point_index, role and the factor values; docs/SWEEPS.md has the schema)`);
+  } finally {
+    store.close();
+  }
+}
+
+async function summarizeHandler(dir: string): Promise<void> {
+  const { store, factors, meta } = await openStore(dir);
+  try {
+    const points = await summarizePoints(store, factors);
+    const metrics = store.metrics;
+    const header = ['point_index', 'role', ...factors, 'runs', ...metrics.flatMap((m) => [`${m}.mean`, `${m}.sd`, `${m}.low95`, `${m}.high95`]), ...Object.keys(points[0]?.outcomes ?? {}).map((o) => `p.${o}`)];
+    const rows = points.map((p) => [p.point_index, p.role, ...factors.map((f) => p.factors[f]), p.runs, ...metrics.flatMap((m) => [p.metrics[m].mean, p.metrics[m].sd, p.metrics[m].low, p.metrics[m].high]), ...Object.values(p.outcomes)]);
+    writeFileSync(join(dir, 'summary.csv'), toCsv(header, rows));
+    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ design: meta.design, factors, metrics, points }, null, 2) + '\n');
+    const shown = metrics.filter((m) => ['monthsInCrisis', 'finalTrackI', 'agreementsSigned'].includes(m)).slice(0, 3);
+    console.log(formatTable(['point', ...factors, 'runs', ...shown.map((m) => `${m} (95% CI)`), 'P(escalated or war)'], points.slice(0, 40).map((p) => [p.point_index, ...factors.map((f) => p.factors[f]), p.runs, ...shown.map((m) => `${formatNumber(p.metrics[m].mean)} [${formatNumber(p.metrics[m].low)}, ${formatNumber(p.metrics[m].high)}]`), formatNumber((p.outcomes.escalated ?? 0) + (p.outcomes.war ?? 0))])));
+    if (points.length > 40) console.log(`  … ${points.length - 40} more points in summary.csv`);
+    console.log(`\nWrote ${join(dir, 'summary.csv')} and summary.json: every metric's mean, sd and 95% interval per point, and the share of each outcome class.`);
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { ScenarioError, UserError } from '../cli/errors.ts';
+import { composeScenario, type ComposeResult } from '../scenario/compose-scenario.ts';
+import { parseScenarioText } from '../scenario/parse-document.ts';
+import { fromZodIssues } from '../scenario/zod-issues.ts';
+import { sweepSpecSchema, type SweepSpec } from '../sweep/sweep-spec.ts';
+import { displayPath, findScenarioFile } from './load-scenario.ts';
+
+export interface LoadedSweep {
+  spec: SweepSpec;
+  specFile: string;
+  specText: string;
+  /** the scenario with the spec's fixed `set`, and every file read, by the name it was asked for */
+  scenario: ComposeResult;
+  entry: string;
+  files: Record<string, string>;
+}
+
+/** Reads and checks a sweep spec and the scenario it names; problems come back with file, line and column. */
+export function loadSweepSpec(specPath: string): LoadedSweep {
+  if (!existsSync(specPath)) throw new UserError('NO_SPEC', `no sweep spec "${specPath}"`, 'see scenarios/sweeps/ for examples');
+  const specText = readFileSync(specPath, 'utf8');
+  const file = displayPath(specPath);
+  const doc = parseScenarioText(file, specText);
+  if (doc.issues.length) throw new ScenarioError(doc.issues);
+  const parsed = sweepSpecSchema.safeParse(doc.value);
+  if (!parsed.success) {
+    throw new ScenarioError(
+      fromZodIssues(sweepSpecSchema, doc.value, parsed.error.issues).map((i) => {
+        const pos = doc.locate(i.path);
+        return { ...i, file, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+      }),
+    );
+  }
+  const spec = parsed.data;
+  const problems = spec.factors.flatMap((f, i) => {
+    const pos = doc.locate(['factors', i]);
+    const at = { file, ...(pos ? { line: pos.line, column: pos.column } : {}) };
+    if (!f.levels && !f.range) return [{ code: 'factor', path: ['factors', i], message: 'expected "levels" or "range"', ...at }];
+    if (spec.design.type === 'grid' && !f.levels && !f.steps) return [{ code: 'factor', path: ['factors', i], message: 'expected "steps" with "range" in a grid design (or give "levels")', ...at }];
+    if (f.scale === 'log' && f.range && f.range[0] <= 0) return [{ code: 'factor', path: ['factors', i, 'range'], message: 'expected a positive range for a log scale', ...at }];
+    return [];
+  });
+  if (spec.design.type !== 'grid' && spec.design.samples === undefined) {
+    const pos = doc.locate(['design']);
+    problems.push({ code: 'design', path: ['design', 'samples'], message: `expected "samples" for a ${spec.design.type} design`, file, ...(pos ? { line: pos.line, column: pos.column } : {}) });
+  }
+  if (problems.length) throw new ScenarioError(problems);
+
+  const local = resolve(dirname(specPath), spec.scenario);
+  const entry = existsSync(local) ? local : findScenarioFile(spec.scenario);
+  if (!entry) throw new UserError('NO_SCENARIO', `${file}: scenario "${spec.scenario}" is not a file next to the spec, nor a shipped scenario`);
+  const files: Record<string, string> = {};
+  const scenario = composeScenario(
+    entry,
+    (name, from) => {
+      const path = from ? resolve(dirname(from), name) : name;
+      if (!existsSync(path)) return { error: `cannot read "${name}"` };
+      const text = readFileSync(path, 'utf8');
+      files[name] = text;
+      return { file: path, text };
+    },
+    spec.set,
+  );
+  if (!scenario.scenario) throw new ScenarioError(scenario.issues);
+  return { spec, specFile: specPath, specText, scenario, entry, files };
+}

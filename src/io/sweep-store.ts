@@ -1,0 +1,108 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { PointBands, RunRow } from '../sweep/run-points.ts';
+import type { SweepPlan, SweepPoint } from '../sweep/sweep-plan.ts';
+
+/** Quotes an identifier for SQL: metric names hold dots and colons. */
+export const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The sweep's embedded DuckDB database: meta, points, runs, bands and failures. */
+export class SweepStore {
+  private constructor(
+    readonly connection: DuckDBConnection,
+    private readonly instance: DuckDBInstance,
+    readonly metrics: string[],
+  ) {}
+
+  /** Opens (creating if needed) the store at `file`; `metrics` are the run columns of a new store. */
+  static async open(file: string, plan: SweepPlan, metrics: string[]): Promise<SweepStore> {
+    const instance = await DuckDBInstance.create(file);
+    const c = await instance.connect();
+    await c.run('create table if not exists meta (key varchar primary key, value varchar)');
+    const factorColumns = plan.factors.map((f) => `${ident(f.name)} double`).join(', ');
+    await c.run(`create table if not exists points (point_key varchar primary key, point_index integer, role varchar, ${factorColumns})`);
+    const metricColumns = metrics.map((m) => `${ident(m)} double`).join(', ');
+    await c.run(`create table if not exists runs (run_key varchar primary key, point_key varchar, replicate integer, seed ubigint, outcome varchar, ${metricColumns})`);
+    await c.run('create table if not exists bands (point_key varchar, series varchar, step integer, p05 double, p25 double, p50 double, p75 double, p95 double, primary key (point_key, series, step))');
+    await c.run('create table if not exists failures (point_key varchar primary key, message varchar)');
+    const stored = (await c.runAndReadAll(`select column_name from information_schema.columns where table_name = 'runs' order by ordinal_position`)).getRowObjects().map((r) => String(r.column_name)).slice(5);
+    return new SweepStore(c, instance, stored);
+  }
+
+  /** Opens an existing store to read it. */
+  static async openExisting(file: string): Promise<SweepStore> {
+    const instance = await DuckDBInstance.create(file);
+    const c = await instance.connect();
+    const stored = (await c.runAndReadAll(`select column_name from information_schema.columns where table_name = 'runs' order by ordinal_position`)).getRowObjects().map((r) => String(r.column_name)).slice(5);
+    return new SweepStore(c, instance, stored);
+  }
+
+  async getMeta(): Promise<Record<string, string>> {
+    const rows = (await this.connection.runAndReadAll('select key, value from meta')).getRowObjects();
+    return Object.fromEntries(rows.map((r) => [String(r.key), String(r.value)]));
+  }
+
+  async setMeta(values: Record<string, string>): Promise<void> {
+    for (const [key, value] of Object.entries(values)) {
+      await this.connection.run('insert or replace into meta values ($1, $2)', [key, value]);
+    }
+  }
+
+  /** Returns, per point key, how many runs are stored (for resuming). */
+  async runCounts(): Promise<Map<string, number>> {
+    const rows = (await this.connection.runAndReadAll('select point_key, count(*) as n from runs group by point_key')).getRowObjects();
+    return new Map(rows.map((r) => [String(r.point_key), Number(r.n)]));
+  }
+
+  async runCount(): Promise<number> {
+    return Number((await this.connection.runAndReadAll('select count(*) as n from runs')).getRowObjects()[0].n);
+  }
+
+  /**
+   * Stores one task's results in a single transaction: its points, runs and bands all land or
+   * none does, so a killed sweep resumes from whole tasks. A run already stored is kept as it was.
+   */
+  async write(points: SweepPoint[], runs: RunRow[], bands: PointBands[], failed: { point: number; message: string }[]): Promise<void> {
+    const c = this.connection;
+    const byIndex = new Map(points.map((p) => [p.index, p]));
+    await c.run('begin transaction');
+    try {
+      for (const p of points) {
+        const placeholders = p.values.map((_, i) => `$${i + 4}`).join(', ');
+        await c.run(`insert or ignore into points values ($1, $2, $3, ${placeholders})`, [p.key, p.index, p.role, ...p.values]);
+      }
+      const width = 5 + this.metrics.length;
+      for (let start = 0; start < runs.length; start += 200) {
+        const chunk = runs.slice(start, start + 200);
+        const values: (string | number | bigint | null)[] = [];
+        const rowsSql = chunk.map((r, k) => {
+          const key = byIndex.get(r.point)!.key;
+          values.push(`${key}|r=${r.replicate}`, key, r.replicate, BigInt(r.seed), r.outcome, ...this.metrics.map((m) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null)));
+          return `(${Array.from({ length: width }, (_, j) => `$${k * width + j + 1}`).join(', ')})`;
+        });
+        await c.run(`insert or ignore into runs values ${rowsSql.join(', ')}`, values);
+      }
+      for (const b of bands) {
+        const key = byIndex.get(b.point)!.key;
+        const n = b.bands.p50.length;
+        const values: (string | number | null)[] = [];
+        const rowsSql: string[] = [];
+        const num = (x: number) => (Number.isFinite(x) ? x : null);
+        for (let t = 0; t < n; t++) {
+          values.push(key, b.series, t, num(b.bands.p05[t]), num(b.bands.p25[t]), num(b.bands.p50[t]), num(b.bands.p75[t]), num(b.bands.p95[t]));
+          rowsSql.push(`(${Array.from({ length: 8 }, (_, j) => `$${t * 8 + j + 1}`).join(', ')})`);
+        }
+        await c.run(`insert or ignore into bands values ${rowsSql.join(', ')}`, values);
+      }
+      for (const f of failed) await c.run('insert or replace into failures values ($1, $2)', [byIndex.get(f.point)!.key, f.message]);
+      await c.run('commit');
+    } catch (error) {
+      await c.run('rollback');
+      throw error;
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
