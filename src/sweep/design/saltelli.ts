@@ -15,7 +15,7 @@ export interface SaltelliOptions {
    * Sobol points to drop before the first one used; 0 by default. Skipping the first point
    * avoids the origin, where every factor sits at its lower bound; keeping it (or skipping a
    * multiple of n, with n a power of two) keeps the balance that makes the sequence low in
-   * discrepancy, which Owen (2020) recommends over skipping.
+   * discrepancy, which Owen ("On dropping the first Sobol' point", 2022) recommends.
    */
   skip?: number;
 }

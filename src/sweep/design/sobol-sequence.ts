@@ -66,7 +66,7 @@ const JOE_KUO = `
 /** The most dimensions sobolSequence can generate. */
 export const SOBOL_MAX_DIMENSION = JOE_KUO.length + 1;
 
-// Points are 32-bit binary fractions, so the sequence has 2^32 points before it repeats.
+// Points are 32-bit binary fractions, so there are 2^32 of them, all distinct.
 const BITS = 32;
 const PERIOD = 2 ** BITS;
 
@@ -97,8 +97,8 @@ function directionNumbers(dim: number): Uint32Array {
  * Gray-code order (Antonov & Saleev 1979): point i is the XOR of the direction numbers picked by
  * the bits of i ^ (i >> 1), so each point differs from the last by one XOR per dimension, and
  * skipping costs nothing. Dimension 1 is van der Corput's sequence; dimensions 2…53 use Joe & Kuo's
- * (2008) direction numbers. The first point is the origin; the first 2^k points from any multiple
- * of 2^k put exactly one point in each interval [j/2^k, (j+1)/2^k) of every dimension. The
+ * (2008) direction numbers. The first point is the origin; any 2^k consecutive points starting at
+ * a multiple of 2^k put exactly one point in each interval [j/2^k, (j+1)/2^k) of every dimension. The
  * sequence ends after point 2^32 − 1. Throws a RangeError if d is not an integer in
  * [0, SOBOL_MAX_DIMENSION] or skip is not an integer in [0, 2^32]: these are caller bugs.
  *

@@ -1,0 +1,93 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+
+const BIN = join(process.cwd(), 'bin/detente.js');
+const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+const tmp = () => mkdtempSync(join(tmpdir(), 'detente-sweep-'));
+
+async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(file);
+  const c = await instance.connect();
+  try {
+    return (await c.runAndReadAll(sql)).getRowObjects();
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}
+
+const RUNS = 'select run_key, seed, outcome, "monthsInCrisis", "finalTrackI", "agreementsSigned" from runs order by run_key';
+
+describe('detente sweep', () => {
+  it('gives the same runs with 1 and 2 workers, resumes without rerunning, and exports', async () => {
+    const one = join(tmp(), 'one');
+    const two = join(tmp(), 'two');
+    const a = cli('sweep', 'test/fixtures/sweeps/small.yaml', '--workers', '1', '--out', one);
+    expect(a.status, a.stderr).toBe(0);
+    expect(a.stdout).toContain('9 points × 4 replications = 36 runs');
+    expect(cli('sweep', 'test/fixtures/sweeps/small.yaml', '--workers', '2', '--out', two).status).toBe(0);
+    expect(await query(join(one, 'sweep.duckdb'), RUNS)).toEqual(await query(join(two, 'sweep.duckdb'), RUNS));
+    const again = cli('sweep', 'test/fixtures/sweeps/small.yaml', '--workers', '2', '--out', two);
+    expect(again.stdout).toContain('0 run now');
+    expect(again.stdout).toContain('36 already stored');
+    const bands = await query(join(two, 'sweep.duckdb'), "select count(*) as n from bands where series = 'trackI'");
+    expect(Number(bands[0].n)).toBe(9 * 120);
+
+    const parquet = join(tmp(), 'runs.parquet');
+    expect(cli('sweep', 'export', two, '--format', 'parquet', '--out', parquet).status).toBe(0);
+    const back = await query(':memory:', `select run_key, seed, outcome, "monthsInCrisis", "finalTrackI", "agreementsSigned" from read_parquet('${parquet}') order by run_key`);
+    expect(back).toEqual(await query(join(two, 'sweep.duckdb'), RUNS));
+    const factors = await query(':memory:', `select distinct receptivity, mu from read_parquet('${parquet}') order by 1, 2`);
+    expect(factors).toHaveLength(9);
+
+    const summary = cli('sweep', 'summarize', two);
+    expect(summary.status).toBe(0);
+    const csv = readFileSync(join(two, 'summary.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(10);
+    expect(csv[0]).toContain('monthsInCrisis.low95');
+  });
+
+  it('refuses a changed spec that would alter run identity, unless asked for a new sweep', () => {
+    const out = join(tmp(), 'x');
+    expect(cli('sweep', 'test/fixtures/sweeps/small.yaml', '--workers', '0', '--out', out).status).toBe(0);
+    const changed = join(tmp(), 'changed.yaml');
+    const text = readFileSync('test/fixtures/sweeps/small.yaml', 'utf8').replace('seed: 3', 'seed: 4').replace('../../../scenarios/classroom.yaml', join(process.cwd(), 'scenarios/classroom.yaml'));
+    writeFileSync(changed, text);
+    const r = cli('sweep', changed, '--workers', '0', '--out', out);
+    expect(r.status, r.stderr).toBe(2);
+    expect(r.stderr).toContain('holds a sweep whose runs this spec would change');
+    expect(cli('sweep', changed, '--workers', '0', '--out', out, '--new').status).toBe(0);
+  });
+
+  it('survives SIGKILL midway: the resumed store has every run exactly once, equal to an uninterrupted sweep', async () => {
+    const killed = join(tmp(), 'killed');
+    const child = spawn(process.execPath, [BIN, 'sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '2', '--out', killed], { stdio: 'ignore' });
+    // kill once some tasks are committed (the store file appears when the sweep starts)
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.on('exit', resolve));
+    const partial = Number((await query(join(killed, 'sweep.duckdb'), 'select count(*) as n from runs'))[0].n);
+    const resumed = cli('sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '2', '--out', killed);
+    expect(resumed.status, resumed.stderr).toBe(0);
+    expect(resumed.stdout).toContain(`${partial} already stored`);
+    const whole = join(tmp(), 'whole');
+    expect(cli('sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '2', '--out', whole).status).toBe(0);
+    const counts = await query(join(killed, 'sweep.duckdb'), 'select count(*) as n, count(distinct run_key) as k from runs');
+    expect(Number(counts[0].n)).toBe(600);
+    expect(Number(counts[0].k)).toBe(600);
+    expect(await query(join(killed, 'sweep.duckdb'), RUNS)).toEqual(await query(join(whole, 'sweep.duckdb'), RUNS));
+  });
+
+  it('reports a broken spec with file, line and column', () => {
+    const bad = join(tmp(), 'bad.yaml');
+    writeFileSync(bad, 'name: x\nscenario: classroom\nfactors:\n  - { path: transfer.mu, levles: [1] }\n');
+    const r = cli('sweep', bad);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml:4:\d+  factors\[0\]\.levles  unknown key "levles"/);
+    expect(r.stderr).toContain('did you mean "levels"?');
+  });
+});
