@@ -66,9 +66,14 @@ export class SweepStore {
     const byIndex = new Map(points.map((p) => [p.index, p]));
     await c.run('begin transaction');
     try {
-      for (const p of points) {
-        const placeholders = p.values.map((_, i) => `$${i + 4}`).join(', ');
-        await c.run(`insert or ignore into points values ($1, $2, $3, ${placeholders})`, [p.key, p.index, p.role, ...p.values]);
+      if (points.length > 0) {
+        const width = 3 + points[0].values.length;
+        const params: (string | number)[] = [];
+        const rowsSql = points.map((p, k) => {
+          params.push(p.key, p.index, p.role, ...p.values);
+          return `(${Array.from({ length: width }, (_, j) => `$${k * width + j + 1}`).join(', ')})`;
+        });
+        await c.run(`insert or ignore into points values ${rowsSql.join(', ')}`, params);
       }
       const width = 5 + this.metrics.length;
       for (let start = 0; start < runs.length; start += 200) {

@@ -18,6 +18,8 @@ export interface SweepPoint {
   index: number;
   key: string;
   values: number[];
+  /** the point in the unit hypercube, for sampled designs (empty for a grid) */
+  unit: number[];
   /** "A#k", "B#k" or "AB:i#k" (Saltelli row k), or "t:j" (Morris trajectory t, position j); "" otherwise */
   role: string;
 }
@@ -73,36 +75,36 @@ export function planSweep(spec: SweepSpec): SweepPlan {
   const d = factors.length;
   const rand = createStream(spec.seed, 'design');
   const n = spec.design.samples ?? 0;
-  let rows: { values: number[]; role: string }[];
+  let rows: { values: number[]; role: string; unit?: number[] }[];
   const fromUnit = (u: number[]) => u.map((x, i) => factorValue(factors[i].spec, x));
   switch (spec.design.type) {
     case 'grid':
       rows = fullGrid(factors.map((f) => gridLevels(f.spec))).map((values) => ({ values, role: '' }));
       break;
     case 'random':
-      rows = randomDesign(n, d, rand).map((u) => ({ values: fromUnit(u), role: '' }));
+      rows = randomDesign(n, d, rand).map((u) => ({ values: fromUnit(u), role: '', unit: u }));
       break;
     case 'lhs':
-      rows = latinHypercube(n, d, rand).map((u) => ({ values: fromUnit(u), role: '' }));
+      rows = latinHypercube(n, d, rand).map((u) => ({ values: fromUnit(u), role: '', unit: u }));
       break;
     case 'sobol': {
       const design = saltelli(n, d);
       rows = [
-        ...design.A.map((u, k) => ({ values: fromUnit(u), role: `A#${k}` })),
-        ...design.B.map((u, k) => ({ values: fromUnit(u), role: `B#${k}` })),
-        ...design.AB.flatMap((block, i) => block.map((u, k) => ({ values: fromUnit(u), role: `AB:${i}#${k}` }))),
+        ...design.A.map((u, k) => ({ values: fromUnit(u), role: `A#${k}`, unit: u })),
+        ...design.B.map((u, k) => ({ values: fromUnit(u), role: `B#${k}`, unit: u })),
+        ...design.AB.flatMap((block, i) => block.map((u, k) => ({ values: fromUnit(u), role: `AB:${i}#${k}`, unit: u }))),
       ];
       break;
     }
     case 'morris':
       rows = morrisTrajectories(n, d, spec.design.levels, rand).flatMap((trajectory, t) =>
-        trajectory.map((u, j) => ({ values: fromUnit(u), role: `${t}:${j}` })),
+        trajectory.map((u, j) => ({ values: fromUnit(u), role: `${t}:${j}`, unit: u })),
       );
       break;
   }
   // In Sobol and Morris designs the same values can recur in different roles; the role keeps them
   // apart, and names a row by its place in its own block, so more samples leave earlier keys alone.
-  const points = rows.map((r, index) => ({ index, key: r.role ? `${pointKey(factors, r.values)}@${r.role}` : pointKey(factors, r.values), values: r.values, role: r.role }));
+  const points = rows.map((r, index) => ({ index, key: r.role ? `${pointKey(factors, r.values)}@${r.role}` : pointKey(factors, r.values), values: r.values, unit: r.unit ?? [], role: r.role }));
   return { factors, points, replications: spec.replications };
 }
 

@@ -28,7 +28,8 @@ export const sweepSpecSchema = z.strictObject({
     .strictObject({
       type: z.enum(['grid', 'random', 'lhs', 'sobol', 'morris']).default('grid'),
       samples: z.number().int().min(1).max(10_000_000).optional(),
-      levels: z.number().int().min(2).max(100).default(4),
+      /** Morris grid levels: even, so that the step Δ = p/(2(p−1)) lands on the grid */
+      levels: z.number().int().min(2).max(100).refine((l) => l % 2 === 0, 'an even number of levels').default(4),
       bootstrap: z.number().int().min(0).max(100_000).default(200),
     })
     .default({ type: 'grid', levels: 4, bootstrap: 200 }),

@@ -7,6 +7,10 @@ import { loadSweepSpec } from '../../io/load-sweep-spec.ts';
 import { runSweep, STORE_FILE, type SweepProgress } from '../../io/sweep-runner.ts';
 import { SweepStore } from '../../io/sweep-store.ts';
 import { exportRuns, summarizePoints } from '../../io/sweep-summary.ts';
+import { parse as parseYaml } from 'yaml';
+import { analyzeSensitivity } from '../../sweep/sensitivity/analyze-sensitivity.ts';
+import { planSweep } from '../../sweep/sweep-plan.ts';
+import { sweepSpecSchema } from '../../sweep/sweep-spec.ts';
 import { UserError } from '../errors.ts';
 import { formatNumber, formatTable } from '../format-table.ts';
 
@@ -126,6 +130,27 @@ async function summarizeHandler(dir: string): Promise<void> {
     console.log(formatTable(['point', ...factors, 'runs', ...shown.map((m) => `${m} (95% CI)`), 'P(escalated or war)'], points.slice(0, 40).map((p) => [p.point_index, ...factors.map((f) => p.factors[f]), p.runs, ...shown.map((m) => `${formatNumber(p.metrics[m].mean)} [${formatNumber(p.metrics[m].low)}, ${formatNumber(p.metrics[m].high)}]`), formatNumber((p.outcomes.escalated ?? 0) + (p.outcomes.war ?? 0))])));
     if (points.length > 40) console.log(`  … ${points.length - 40} more points in summary.csv`);
     console.log(`\nWrote ${join(dir, 'summary.csv')} and summary.json: every metric's mean, sd and 95% interval per point, and the share of each outcome class.`);
+    if (meta.design === 'sobol' || meta.design === 'morris') {
+      const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
+      const plan = planSweep(spec);
+      const means = new Map(points.map((p) => [p.point_key, Object.fromEntries(metrics.map((m) => [m, p.metrics[m].mean]))]));
+      const result = analyzeSensitivity(plan, meta.design, metrics, means, { seed: spec.seed, resamples: spec.design.bootstrap });
+      if ('error' in result) {
+        console.log(`\nNo sensitivity analysis: ${result.error}`);
+      } else {
+        writeFileSync(join(dir, 'sensitivity.json'), JSON.stringify(result, null, 2) + '\n');
+        for (const m of metrics) {
+          if (result.sobol) {
+            console.log(`\nSobol indices of ${m} (95% bootstrap intervals)`);
+            console.log(formatTable(['factor', 'first order S1', 'total ST'], result.factors.map((f, i) => { const x = result.sobol![m][i]; return [f, `${formatNumber(x.S1)} [${formatNumber(x.S1Low)}, ${formatNumber(x.S1High)}]`, `${formatNumber(x.ST)} [${formatNumber(x.STLow)}, ${formatNumber(x.STHigh)}]`]; })));
+          } else {
+            console.log(`\nMorris effects of ${m} (per whole factor range)`);
+            console.log(formatTable(['factor', 'mu*', 'mu', 'sigma'], result.factors.map((f, i) => { const x = result.morris![m][i]; return [f, x.muStar, x.mu, x.sigma]; })));
+          }
+        }
+        console.log(`\nWrote ${join(dir, 'sensitivity.json')}.`);
+      }
+    }
   } finally {
     store.close();
   }
