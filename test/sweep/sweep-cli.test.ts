@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -89,5 +89,34 @@ describe('detente sweep', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/bad\.yaml:4:\d+  factors\[0\]\.levles  unknown key "levles"/);
     expect(r.stderr).toContain('did you mean "levels"?');
+  });
+});
+
+describe('sweep summarize', () => {
+  it('computes Sobol indices for a Saltelli design and draws the sweep report', () => {
+    const out = join(tmp(), 'sobol');
+    expect(cli('sweep', 'test/fixtures/sweeps/sobol-small.yaml', '--workers', '0', '--out', out).status).toBe(0);
+    const r = cli('sweep', 'summarize', out, '--report');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Sobol indices of monthsInCrisis');
+    const s = JSON.parse(readFileSync(join(out, 'sensitivity.json'), 'utf8'));
+    expect(s.method).toBe('sobol');
+    expect(s.factors).toEqual(['receptivity', 'mu', 'delta']);
+    for (const m of ['monthsInCrisis', 'finalTrackI']) {
+      expect(s.sobol[m]).toHaveLength(3);
+      for (const f of s.sobol[m]) expect(Number.isFinite(f.ST)).toBe(true);
+    }
+    const html = readFileSync(join(out, 'sweep-report.html'), 'utf8');
+    expect(html.match(/<figure>/g)!.length).toBe(2);
+    expect(r.stderr).not.toContain('WARN');
+  });
+  it('draws heatmaps and response curves for a grid', () => {
+    const out = join(tmp(), 'grid');
+    expect(cli('sweep', 'test/fixtures/sweeps/small.yaml', '--workers', '0', '--out', out).status).toBe(0);
+    const r = cli('sweep', 'summarize', out, '--report');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toContain('WARN');
+    const files = readdirSync(out);
+    expect(files).toEqual(expect.arrayContaining(['sweep-report.html', 'sweep-heatmap-P-escalated-or-war.png', 'sweep-heatmap-monthsInCrisis.svg', 'sweep-monthsInCrisis-by-receptivity.vl.json']));
   });
 });

@@ -8,7 +8,9 @@ import { runSweep, STORE_FILE, type SweepProgress } from '../../io/sweep-runner.
 import { SweepStore } from '../../io/sweep-store.ts';
 import { exportRuns, summarizePoints } from '../../io/sweep-summary.ts';
 import { parse as parseYaml } from 'yaml';
-import { analyzeSensitivity } from '../../sweep/sensitivity/analyze-sensitivity.ts';
+import { analyzeSensitivity, type SensitivityResult } from '../../sweep/sensitivity/analyze-sensitivity.ts';
+import { PACKAGE_VERSION } from '../../io/run-files.ts';
+import { writeFilesInto } from '../../io/write-output-dir.ts';
 import { planSweep } from '../../sweep/sweep-plan.ts';
 import { sweepSpecSchema } from '../../sweep/sweep-spec.ts';
 import { UserError } from '../errors.ts';
@@ -25,9 +27,11 @@ export const sweepCommand = {
       .option('out', { type: 'string', describe: 'output folder (default: reports/sweeps/<spec name>); with export: the file to write' })
       .option('new', { type: 'boolean', default: false, describe: 'keep an existing store as sweep.duckdb.previous-N and start afresh' })
       .option('format', { choices: ['parquet', 'csv'] as const, default: 'parquet' as const, describe: 'with export: the file format' })
+      .option('report', { type: 'boolean', default: false, describe: 'with summarize: also draw sweep-report.html and its charts' })
+      .option('force', { type: 'boolean', default: false, describe: 'with summarize --report: replace an existing report' })
       .example('$0 sweep scenarios/sweeps/receptivity-access.yaml', 'run the receptivity × Track II access grid; run it again to resume')
       .example('$0 sweep scenarios/sweeps/receptivity-access.yaml --workers 2 --out reports/ra', 'two worker threads, a chosen folder')
-      .example('$0 sweep summarize reports/ra', 'per point means, intervals and outcome shares')
+      .example('$0 sweep summarize reports/ra --report', 'per point means, intervals and outcome shares, and sweep-report.html')
       .example('$0 sweep export reports/ra --format parquet', 'runs.parquet for pandas, R or DuckDB'),
   handler: (args: SweepArgs) => sweepHandler(args),
 };
@@ -39,6 +43,8 @@ export interface SweepArgs {
   out?: string;
   new: boolean;
   format: 'parquet' | 'csv';
+  report: boolean;
+  force: boolean;
 }
 
 export async function sweepHandler(args: SweepArgs): Promise<void> {
@@ -46,7 +52,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     if (!args.dir) throw new UserError('USAGE', `sweep ${args.target} needs the sweep's output folder: detente sweep ${args.target} <dir>`);
     const file = join(args.dir, STORE_FILE);
     if (!existsSync(file)) throw new UserError('NO_STORE', `${args.dir} holds no ${STORE_FILE}`, 'give the --out folder of a `detente sweep` run');
-    return args.target === 'export' ? exportHandler(args.dir, args) : summarizeHandler(args.dir);
+    return args.target === 'export' ? exportHandler(args.dir, args) : summarizeHandler(args.dir, args);
   }
   if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UserError('USAGE', `--workers expects a whole number ≥ 0, found ${args.workers}`);
   const loaded = loadSweepSpec(args.target);
@@ -117,7 +123,7 @@ async function exportHandler(dir: string, args: SweepArgs): Promise<void> {
   }
 }
 
-async function summarizeHandler(dir: string): Promise<void> {
+async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
   const { store, factors, meta } = await openStore(dir);
   try {
     const points = await summarizePoints(store, factors);
@@ -130,14 +136,16 @@ async function summarizeHandler(dir: string): Promise<void> {
     console.log(formatTable(['point', ...factors, 'runs', ...shown.map((m) => `${m} (95% CI)`), 'P(escalated or war)'], points.slice(0, 40).map((p) => [p.point_index, ...factors.map((f) => p.factors[f]), p.runs, ...shown.map((m) => `${formatNumber(p.metrics[m].mean)} [${formatNumber(p.metrics[m].low)}, ${formatNumber(p.metrics[m].high)}]`), formatNumber((p.outcomes.escalated ?? 0) + (p.outcomes.war ?? 0))])));
     if (points.length > 40) console.log(`  … ${points.length - 40} more points in summary.csv`);
     console.log(`\nWrote ${join(dir, 'summary.csv')} and summary.json: every metric's mean, sd and 95% interval per point, and the share of each outcome class.`);
+    const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
+    let sensitivity: SensitivityResult | undefined;
     if (meta.design === 'sobol' || meta.design === 'morris') {
-      const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
       const plan = planSweep(spec);
       const means = new Map(points.map((p) => [p.point_key, Object.fromEntries(metrics.map((m) => [m, p.metrics[m].mean]))]));
       const result = analyzeSensitivity(plan, meta.design, metrics, means, { seed: spec.seed, resamples: spec.design.bootstrap });
       if ('error' in result) {
         console.log(`\nNo sensitivity analysis: ${result.error}`);
       } else {
+        sensitivity = result;
         writeFileSync(join(dir, 'sensitivity.json'), JSON.stringify(result, null, 2) + '\n');
         for (const m of metrics) {
           if (result.sobol) {
@@ -150,6 +158,12 @@ async function summarizeHandler(dir: string): Promise<void> {
         }
         console.log(`\nWrote ${join(dir, 'sensitivity.json')}.`);
       }
+    }
+    if (args.report) {
+      const { sweepReportFiles } = await import('../../render/sweep-report.ts');
+      const files = await sweepReportFiles({ name: spec.name, description: spec.description ?? '', design: meta.design, factors, metrics, replications: spec.replications, version: PACKAGE_VERSION, points, ...(sensitivity ? { sensitivity } : {}) });
+      writeFilesInto(dir, files, args.force);
+      console.log(`Report: ${join(dir, 'sweep-report.html')}`);
     }
   } finally {
     store.close();
