@@ -21,3 +21,13 @@ export class ScenarioError extends UserError {
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+export const EXIT_INTERRUPTED = 130;
+
+let interrupted = false;
+/** Records that a command stopped early on SIGINT or SIGTERM after saving its work; the CLI exits 130. */
+export function markInterrupted(): void {
+  interrupted = true;
+}
+export function wasInterrupted(): boolean {
+  return interrupted;
+}

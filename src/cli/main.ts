@@ -7,7 +7,7 @@ import { reportCommand } from './commands/report.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { runCommand, runHandler, type RunArgs } from './commands/run.ts';
 import { validateCommand, validateHandler } from './commands/validate.ts';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, ScenarioError, UserError } from './errors.ts';
+import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, ScenarioError, UserError, wasInterrupted } from './errors.ts';
 import { formatIssues } from './format-issues.ts';
 
 /**
@@ -45,6 +45,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     return report(error);
   }
+  // A command that stopped early on a signal (a sweep on Ctrl-C) says so with 130.
+  if (wasInterrupted()) return EXIT_INTERRUPTED;
   return code;
 }
 

@@ -82,6 +82,22 @@ describe('detente sweep', () => {
     expect(await query(join(killed, 'sweep.duckdb'), RUNS)).toEqual(await query(join(whole, 'sweep.duckdb'), RUNS));
   });
 
+  it('stops cleanly on Ctrl-C (SIGINT) and resumes to the same runs', async () => {
+    const out = join(tmp(), 'int');
+    const child = spawn(process.execPath, [BIN, 'sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '1', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    child.kill('SIGINT');
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(130);
+    expect(stdout).toContain('Stopped early');
+    const resumed = cli('sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '1', '--out', out);
+    expect(resumed.status).toBe(0);
+    const counts = await query(join(out, 'sweep.duckdb'), 'select count(*) as n, count(distinct run_key) as k from runs');
+    expect([Number(counts[0].n), Number(counts[0].k)]).toEqual([600, 600]);
+  });
+
   it('reports a broken spec with file, line and column', () => {
     const bad = join(tmp(), 'bad.yaml');
     writeFileSync(bad, 'name: x\nscenario: classroom\nfactors:\n  - { path: transfer.mu, levles: [1] }\n');

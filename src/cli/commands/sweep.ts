@@ -13,7 +13,7 @@ import { PACKAGE_VERSION } from '../../io/run-files.ts';
 import { writeFilesInto } from '../../io/write-output-dir.ts';
 import { planSweep } from '../../sweep/sweep-plan.ts';
 import { sweepSpecSchema } from '../../sweep/sweep-spec.ts';
-import { UserError } from '../errors.ts';
+import { markInterrupted, UserError } from '../errors.ts';
 import { formatNumber, formatTable } from '../format-table.ts';
 
 export const sweepCommand = {
@@ -72,7 +72,7 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     const rate = r.ran / Math.max(r.seconds, 1e-9);
     console.log(`${loaded.spec.name}: ${r.plan.points.length} points × ${r.plan.replications} replications = ${r.total} runs; ${r.ran} run now (${formatNumber(rate, 0)} runs/s), ${r.skipped} already stored${r.failedPoints ? `, ${r.failedPoints} points invalid (see the failures table)` : ''}`);
     console.log(r.interrupted ? `Stopped early; run the same command to resume. Store: ${join(out, STORE_FILE)}` : `Store: ${join(out, STORE_FILE)}. Next: detente sweep summarize ${out}`);
-    if (r.interrupted) process.exitCode = 130;
+    if (r.interrupted) markInterrupted();
   } finally {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
