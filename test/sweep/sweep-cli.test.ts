@@ -48,7 +48,8 @@ describe('detente sweep', () => {
     expect(summary.status).toBe(0);
     const csv = readFileSync(join(two, 'summary.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(10);
-    expect(csv[0]).toContain('monthsInCrisis.low95');
+    expect(csv[0]).toContain("monthsInCrisis.low95");
+    expect(readFileSync(join(two, "bands.csv"), "utf8").trim().split("\n")).toHaveLength(1 + 9 * 120);
   });
 
   it('refuses a changed spec that would alter run identity, unless asked for a new sweep', () => {

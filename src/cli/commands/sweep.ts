@@ -136,6 +136,11 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
     console.log(formatTable(['point', ...factors, 'runs', ...shown.map((m) => `${m} (95% CI)`), 'P(escalated or war)'], points.slice(0, 40).map((p) => [p.point_index, ...factors.map((f) => p.factors[f]), p.runs, ...shown.map((m) => `${formatNumber(p.metrics[m].mean)} [${formatNumber(p.metrics[m].low)}, ${formatNumber(p.metrics[m].high)}]`), formatNumber((p.outcomes.escalated ?? 0) + (p.outcomes.war ?? 0))])));
     if (points.length > 40) console.log(`  … ${points.length - 40} more points in summary.csv`);
     console.log(`\nWrote ${join(dir, 'summary.csv')} and summary.json: every metric's mean, sd and 95% interval per point, and the share of each outcome class.`);
+    const bandRows = (await store.connection.runAndReadAll(`select p.point_index, b.series, b.step, b.p05, b.p25, b.p50, b.p75, b.p95 from bands b join points p using (point_key) order by p.point_index, b.series, b.step`)).getRowObjects();
+    if (bandRows.length > 0) {
+      writeFileSync(join(dir, 'bands.csv'), toCsv(['point_index', 'series', 'step', 'p05', 'p25', 'p50', 'p75', 'p95'], bandRows.map((r) => [Number(r.point_index), String(r.series), Number(r.step), r.p05, r.p25, r.p50, r.p75, r.p95])));
+      console.log(`Wrote ${join(dir, 'bands.csv')}: per point and step, the 5/25/50/75/95% quantiles across replications of ${JSON.parse(meta.series ?? '[]').join(', ')}.`);
+    }
     const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
     let sensitivity: SensitivityResult | undefined;
     if (meta.design === 'sobol' || meta.design === 'morris') {
