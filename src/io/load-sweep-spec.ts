@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { stringify } from 'yaml';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError, UserError } from '../cli/errors.ts';
 import { composeScenario, type ComposeResult } from '../scenario/compose-scenario.ts';
@@ -20,8 +21,46 @@ export interface LoadedSweep {
 /** Reads and checks a sweep spec and the scenario it names; problems come back with file, line and column. */
 export function loadSweepSpec(specPath: string): LoadedSweep {
   if (!existsSync(specPath)) throw new UserError('NO_SPEC', `no sweep spec "${specPath}"`, 'see scenarios/sweeps/ for examples');
-  const specText = readFileSync(specPath, 'utf8');
-  const file = displayPath(specPath);
+  return loadSweepSpecText(readFileSync(specPath, 'utf8'), displayPath(specPath), dirname(specPath));
+}
+
+/**
+ * Builds the spec of a quick sweep from command-line flags: `--factor path=a,b,c` (levels),
+ * `path=lo:hi:steps` (a grid over a range), `path=lo:hi` (a range for sampled designs), with an
+ * optional `:log` at the end for a log scale.
+ */
+export function quickSweepSpec(options: { scenario: string; factor: string[]; design?: string; samples?: number; replications?: number; seed?: number; name?: string }): string {
+  const factors = options.factor.map((text) => {
+    const eq = text.indexOf('=');
+    if (eq <= 0) throw new UserError('USAGE', `--factor expects path=values, found "${text}"`, 'e.g. --factor states.PK.receptivity=0.1,0.5,0.9 or --factor transfer.mu=0.5:2:4');
+    const path = text.slice(0, eq);
+    const value = text.slice(eq + 1);
+    const log = value.endsWith(':log');
+    const body = log ? value.slice(0, -4) : value;
+    const numbers = (parts: string[]) => parts.map((x) => {
+      const n = Number(x);
+      if (x.trim() === '' || !Number.isFinite(n)) throw new UserError('USAGE', `--factor ${text}: "${x}" is not a number`);
+      return n;
+    });
+    if (body.includes(':')) {
+      const [lo, hi, steps] = numbers(body.split(':'));
+      return { path, range: [lo, hi], ...(steps !== undefined ? { steps } : {}), ...(log ? { scale: 'log' } : {}) };
+    }
+    return { path, levels: numbers(body.split(',')) };
+  });
+  return stringify({
+    name: options.name ?? `quick sweep of ${options.scenario}`,
+    scenario: options.scenario,
+    ...(options.seed !== undefined ? { seed: options.seed } : {}),
+    ...(options.replications !== undefined ? { replications: options.replications } : {}),
+    design: { type: options.design ?? 'grid', ...(options.samples !== undefined ? { samples: options.samples } : {}) },
+    factors,
+  });
+}
+
+/** Checks a spec given as text; `baseDir` is where its scenario path starts from. */
+export function loadSweepSpecText(specText: string, file: string, baseDir: string): LoadedSweep {
+  const specPath = resolve(baseDir, '(spec)');
   const doc = parseScenarioText(file, specText);
   if (doc.issues.length) throw new ScenarioError(doc.issues);
   const parsed = sweepSpecSchema.safeParse(doc.value);

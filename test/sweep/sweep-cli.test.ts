@@ -137,3 +137,19 @@ describe('sweep summarize', () => {
     expect(files).toEqual(expect.arrayContaining(['sweep-report.html', 'sweep-heatmap-P-escalated-or-war.png', 'sweep-heatmap-monthsInCrisis.svg', 'sweep-monthsInCrisis-by-receptivity.vl.json']));
   });
 });
+
+describe('quick sweeps from the command line', () => {
+  it('builds the spec from --scenario and --factor flags', async () => {
+    const out = join(tmp(), 'quick');
+    const r = cli('sweep', '--scenario', 'classroom', '--factor', 'states.BOR.receptivity=0.2,0.8', '--factor', 'transfer.mu=0.5:2:3:log', '--replications', '2', '--workers', '0', '--out', out);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('6 points × 2 replications = 12 runs');
+    const mu = await query(join(out, 'sweep.duckdb'), 'select distinct mu from points order by mu');
+    expect(mu.map((x) => Number(x.mu))).toEqual([0.5, 1, 2].map((v, i) => (i === 1 ? Math.exp((Math.log(0.5) + Math.log(2)) / 2) : v)));
+  });
+  it('says what is wrong with a factor flag', () => {
+    const r = cli('sweep', '--scenario', 'classroom', '--factor', 'transfer.mu=a:b');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('"a" is not a number');
+  });
+});

@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { toCsv } from '../../io/csv.ts';
-import { loadSweepSpec } from '../../io/load-sweep-spec.ts';
+import { loadSweepSpec, loadSweepSpecText, quickSweepSpec } from '../../io/load-sweep-spec.ts';
 import { runSweep, STORE_FILE, type SweepProgress } from '../../io/sweep-runner.ts';
 import { SweepStore } from '../../io/sweep-store.ts';
 import { exportRuns, summarizePoints } from '../../io/sweep-summary.ts';
@@ -17,11 +17,17 @@ import { markInterrupted, UserError } from '../errors.ts';
 import { formatNumber, formatTable } from '../format-table.ts';
 
 export const sweepCommand = {
-  command: 'sweep <target> [dir]',
+  command: 'sweep [target] [dir]',
   describe: 'Run a parameter sweep from a spec (resumable), or `sweep export|summarize <dir>`',
   builder: (y: Argv) =>
     y
-      .positional('target', { type: 'string', demandOption: true, describe: 'a sweep spec file, or export / summarize' })
+      .positional('target', { type: 'string', describe: 'a sweep spec file, or export / summarize; omit it for a quick sweep with --scenario and --factor' })
+      .option('scenario', { type: 'string', describe: 'quick sweep: the scenario (instead of a spec file)' })
+      .option('factor', { type: 'string', array: true, describe: 'quick sweep: path=a,b,c (levels), path=lo:hi:steps (grid) or path=lo:hi (sampled designs); add :log for a log scale' })
+      .option('design', { choices: ['grid', 'random', 'lhs', 'sobol', 'morris'] as const, describe: 'quick sweep: the design (default grid)' })
+      .option('samples', { type: 'number', describe: 'quick sweep: samples of a random, lhs, sobol or morris design' })
+      .option('replications', { type: 'number', describe: 'quick sweep: runs per point (default 1)' })
+      .option('seed', { type: 'number', describe: 'quick sweep: the base seed (default 1)' })
       .positional('dir', { type: 'string', describe: 'with export or summarize: the sweep\'s output folder' })
       .option('workers', { type: 'number', describe: 'worker threads (default: the available cores; 0 runs in this thread)' })
       .option('out', { type: 'string', describe: 'output folder (default: reports/sweeps/<spec name>); with export: the file to write' })
@@ -31,13 +37,20 @@ export const sweepCommand = {
       .option('force', { type: 'boolean', default: false, describe: 'with summarize --report: replace an existing report' })
       .example('$0 sweep scenarios/sweeps/receptivity-access.yaml', 'run the receptivity × Track II access grid; run it again to resume')
       .example('$0 sweep scenarios/sweeps/receptivity-access.yaml --workers 2 --out reports/ra', 'two worker threads, a chosen folder')
+      .example('$0 sweep --scenario classroom --factor states.BOR.receptivity=0.2,0.5,0.8 --factor transfer.mu=0.5:2:4 --replications 10', 'a quick grid from the command line')
       .example('$0 sweep summarize reports/ra --report', 'per point means, intervals and outcome shares, and sweep-report.html')
       .example('$0 sweep export reports/ra --format parquet', 'runs.parquet for pandas, R or DuckDB'),
   handler: (args: SweepArgs) => sweepHandler(args),
 };
 
 export interface SweepArgs {
-  target: string;
+  target?: string;
+  scenario?: string;
+  factor?: string[];
+  design?: string;
+  samples?: number;
+  replications?: number;
+  seed?: number;
   dir?: string;
   workers?: number;
   out?: string;
@@ -55,8 +68,18 @@ export async function sweepHandler(args: SweepArgs): Promise<void> {
     return args.target === 'export' ? exportHandler(args.dir, args) : summarizeHandler(args.dir, args);
   }
   if (args.workers !== undefined && (!Number.isInteger(args.workers) || args.workers < 0)) throw new UserError('USAGE', `--workers expects a whole number ≥ 0, found ${args.workers}`);
-  const loaded = loadSweepSpec(args.target);
-  const out = args.out ?? join('reports', 'sweeps', basename(args.target, extname(args.target)));
+  let loaded;
+  let out: string;
+  if (args.target === undefined) {
+    if (!args.scenario || !args.factor?.length) throw new UserError('USAGE', 'sweep needs a spec file, or --scenario with at least one --factor', 'see `detente sweep --help`');
+    const text = quickSweepSpec({ scenario: args.scenario, factor: args.factor, ...(args.design ? { design: args.design } : {}), ...(args.samples !== undefined ? { samples: args.samples } : {}), ...(args.replications !== undefined ? { replications: args.replications } : {}), ...(args.seed !== undefined ? { seed: args.seed } : {}) });
+    loaded = loadSweepSpecText(text, '(command line)', process.cwd());
+    out = args.out ?? join('reports', 'sweeps', `quick-${basename(args.scenario, extname(args.scenario))}`);
+  } else {
+    if (args.scenario || args.factor) throw new UserError('USAGE', '--scenario and --factor make a quick sweep; with a spec file, put them in the spec');
+    loaded = loadSweepSpec(args.target);
+    out = args.out ?? join('reports', 'sweeps', basename(args.target, extname(args.target)));
+  }
   const controller = new AbortController();
   const onSignal = () => {
     if (controller.signal.aborted) process.exit(130);
