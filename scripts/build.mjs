@@ -8,7 +8,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export async function buildCli() {
   await build({
     absWorkingDir: root,
-    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', bench: 'bench/bench.ts' },
     outdir: 'dist',
     bundle: true,
     platform: 'node',
