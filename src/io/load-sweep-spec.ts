@@ -5,6 +5,8 @@ import { ScenarioError, UserError } from '../cli/errors.ts';
 import { composeScenario, type ComposeResult } from '../scenario/compose-scenario.ts';
 import { parseScenarioText } from '../scenario/parse-document.ts';
 import { fromZodIssues } from '../scenario/zod-issues.ts';
+import { SALTELLI_MAX_FACTORS } from '../sweep/design/saltelli.ts';
+import { resolveFactors } from '../sweep/sweep-plan.ts';
 import { sweepSpecSchema, type SweepSpec } from '../sweep/sweep-spec.ts';
 import { displayPath, findScenarioFile } from './load-scenario.ts';
 
@@ -81,6 +83,18 @@ export function loadSweepSpecText(specText: string, file: string, baseDir: strin
     if (f.scale === 'log' && f.range && f.range[0] <= 0) return [{ code: 'factor', path: ['factors', i, 'range'], message: 'expected a positive range for a log scale', ...at }];
     return [];
   });
+  const names = resolveFactors(spec).map((f) => f.name);
+  const reserved = new Set(['point_key', 'point_index', 'role', 'run_key', 'replicate', 'seed', 'outcome']);
+  names.forEach((name, i) => {
+    const clash = names.findIndex((other) => other.toLowerCase() === name.toLowerCase());
+    if (clash !== i || reserved.has(name.toLowerCase())) {
+      const pos = doc.locate(['factors', i]);
+      problems.push({ code: 'factor', path: ['factors', i, 'name'], message: `expected a factor name of its own, found "${name}" ${clash !== i ? `again (factor ${clash + 1} has it)` : '(a column the store uses)'}; give the factor a "name"`, file, ...(pos ? { line: pos.line, column: pos.column } : {}) });
+    }
+  });
+  if (spec.design.type === 'sobol' && spec.factors.length > SALTELLI_MAX_FACTORS) {
+    problems.push({ code: 'design', path: ['factors'], message: `expected at most ${SALTELLI_MAX_FACTORS} factors in a sobol design, found ${spec.factors.length}`, file });
+  }
   if (spec.design.type !== 'grid' && spec.design.samples === undefined) {
     const pos = doc.locate(['design']);
     problems.push({ code: 'design', path: ['design', 'samples'], message: `expected "samples" for a ${spec.design.type} design`, file, ...(pos ? { line: pos.line, column: pos.column } : {}) });

@@ -50,7 +50,9 @@ export function manifest(result: RunResult, loaded: ComposeResult, command: stri
     states: Object.fromEntries(
       scenario.states.map((s, i) => [
         s.id,
-        Object.fromEntries(Object.keys(s.attributes).map((a) => [a, model.attributes[a as keyof typeof model.attributes][i]])),
+        Object.fromEntries(
+          Object.entries(s.attributes).map(([a, v]) => [a, typeof v === 'object' ? v.source : model.attributes[a as keyof typeof model.attributes][i]]),
+        ),
       ]),
     ),
     ...extra,

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import { UserError } from '../cli/errors.ts';
+import { ScenarioError, UserError } from '../cli/errors.ts';
+import { resolveScenario } from '../scenario/resolve-scenario.ts';
+import { applySet } from '../scenario/set-path.ts';
 import { compileModel } from '../engine/model.ts';
 import { simulate } from '../engine/simulate.ts';
 import { summaryMetrics } from '../engine/summarize-run.ts';
@@ -43,6 +45,9 @@ export function sweepIdentity(loaded: LoadedSweep, steps: number): Record<string
     factors: planSweep({ ...spec, design: { ...spec.design, type: 'grid' }, factors: spec.factors.map((f) => ({ ...f, levels: [0] })) }).factors.map((f) => ({ name: f.name, paths: f.paths })),
     steps,
     design: spec.design.type,
+    // A sampled design's points all move when its sample count, ranges or scales change; a grid
+    // only gains or loses points, which keep their keys.
+    ...(spec.design.type === 'grid' ? {} : { sampling: { samples: spec.design.type === 'sobol' || spec.design.type === 'morris' ? undefined : spec.design.samples, levels: spec.design.levels, factors: spec.factors.map((f) => ({ levels: f.levels, range: f.range, scale: f.scale, integer: f.integer })) } }),
   };
 }
 
@@ -63,9 +68,21 @@ export async function runSweep(
   if (spec.until !== undefined) {
     const d = parseDate(spec.until);
     if (!d) throw new UserError('USAGE', `until: expected a date YYYY-MM, found "${spec.until}"`);
-    steps = Math.min(steps, stepIndex(scenario.calendar, d) + 1);
+    const last = stepIndex(scenario.calendar, d);
+    if (last < 0 || last >= scenario.calendar.steps) throw new UserError('USAGE', `until: ${spec.until} is outside the scenario's calendar (${scenario.document.calendar.start} to ${scenario.document.calendar.end})`);
+    steps = last + 1;
   }
   const plan = planSweep(spec);
+  if (plan.points.length === 0) throw new UserError('USAGE', 'the design has no points');
+  // A misspelt factor path would make every point fail: try the first point before anything runs.
+  let probe: unknown = loaded.scenario.document;
+  for (const assignment of pointAssignments({ ...spec, set: [] }, plan.factors, plan.points[0])) {
+    const r = applySet(probe, assignment);
+    if (r.issues.length) throw new ScenarioError(r.issues);
+    probe = r.doc;
+  }
+  const probed = resolveScenario(probe);
+  if (!probed.scenario) throw new ScenarioError(probed.issues.map((i) => ({ ...i, file: `factor values of the first point (${plan.points[0].key})` })));
   for (const name of spec.series) {
     if (!(name in simulate(compileModel(scenario, 1), { seed: 1, ledger: false }).series.columns)) {
       throw new UserError('USAGE', `series: "${name}" is not a series of this scenario`, 'see the columns of series.csv from `detente run`');
@@ -83,6 +100,8 @@ export async function runSweep(
     let k = 1;
     while (existsSync(`${file}.previous-${k}`)) k++;
     renameSync(file, `${file}.previous-${k}`);
+    // committed runs not yet checkpointed live in the write-ahead log: it must travel with the store
+    if (existsSync(`${file}.wal`)) renameSync(`${file}.wal`, `${file}.previous-${k}.wal`);
   }
   const store = await SweepStore.open(file, plan, wanted);
   try {
@@ -90,7 +109,7 @@ export async function runSweep(
     if (meta.identity && meta.identity !== identity) {
       throw new UserError(
         'SWEEP_CHANGED',
-        `${file} holds a sweep whose runs this spec would change (scenario, seed, common random numbers, factors, design type or length differ)`,
+        `${file} holds a sweep whose runs this spec would change (scenario, seed, common random numbers, factors, design or its sampling, or length differ)`,
         'run with --new to keep the old store as sweep.duckdb.previous-N and start afresh, or use another --out',
       );
     }

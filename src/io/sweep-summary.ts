@@ -1,4 +1,6 @@
 import quantileT from '@stdlib/stats-base-dists-t-quantile';
+import { renameSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { OUTCOMES } from '../engine/summarize-run.ts';
 import { ident, type SweepStore } from './sweep-store.ts';
 
@@ -46,7 +48,9 @@ export async function summarizePoints(store: SweepStore, factors: string[]): Pro
 
 /** Exports runs joined with their points' factor values as Parquet or CSV, with DuckDB's COPY. */
 export async function exportRuns(store: SweepStore, file: string, format: 'parquet' | 'csv'): Promise<number> {
-  const escaped = file.replace(/'/g, "''");
+  const temp = join(dirname(file), `.${basename(file)}.tmp-${process.pid}`);
+  const escaped = temp.replace(/'/g, "''");
   await store.connection.run(`copy (select r.*, p.* exclude (point_key) from runs r join points p using (point_key) order by p.point_index, r.replicate) to '${escaped}' (format ${format}${format === 'csv' ? ', header true' : ''})`);
+  renameSync(temp, file);
   return store.runCount();
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
 
@@ -14,6 +14,8 @@ export interface OutputFile {
  */
 export function writeOutputDir(dir: string, files: readonly OutputFile[], force: boolean): void {
   const exists = existsSync(dir);
+  if (exists && !statSync(dir).isDirectory()) throw new UserError('OUTPUT_NOT_A_FOLDER', `the output path ${dir} is a file, not a folder`, 'give --out a folder name');
+  if (!exists && existsSync(dirname(dir)) && !statSync(dirname(dir)).isDirectory()) throw new UserError('OUTPUT_NOT_A_FOLDER', `cannot make ${dir}: ${dirname(dir)} is a file`);
   if (exists && !force && readdirSync(dir).length > 0) {
     throw new UserError(
       'OUTPUT_EXISTS',

@@ -56,6 +56,15 @@ export function composeScenario(entry: string, read: SourceReader, sets: readonl
       return undefined;
     }
     const { extends: parent, ...own } = doc.value;
+    // Parameters may be nested or dotted; one flat form lets variants and --set override either.
+    if (isPlainObject(own.parameters)) {
+      const flat: Record<string, unknown> = {};
+      for (const { path, value } of flattenParameters(own.parameters as ParameterTree)) {
+        if (path in flat) issues.push(locateIssue(issue('duplicate-parameter', ['parameters', ...path.split('.')], `expected each parameter once, found "${path}" twice (nested and dotted)`), [doc]));
+        flat[path] = value;
+      }
+      own.parameters = flat;
+    }
     let merged: unknown = own;
     if (parent !== undefined) {
       if (typeof parent !== 'string') {

@@ -29,6 +29,7 @@ import { fromZodIssues } from './zod-issues.ts';
 type Path = (string | number)[];
 
 const TRACK2_DEFAULTS = { access: 0.3, credibility: 0.5 };
+export const MAX_AGENTS = 5000;
 const FACILITATOR_DEFAULT_SKILL = 0.5;
 const ATTRIBUTE_DEFAULT: Record<StateAttribute, string> = {
   receptivity: 'state.receptivity',
@@ -177,6 +178,8 @@ export function resolveScenario(
     }
   });
 
+  // Trust is a dense N×N matrix (docs/PERFORMANCE.md): beyond this size a run would exhaust memory.
+  if (agents.length > MAX_AGENTS) problem('too-many-agents', ['agents'], `expected at most ${MAX_AGENTS} agents (trust is stored densely), found ${agents.length}`);
   const agentIndex = new Map(agents.map((a, i) => [a.id, i]));
   const selectorNames = () => [...agentIndex.keys(), ...groups.keys()].filter((n) => !/\.\d+$/.test(n));
   /** Resolves a selector: agent id, group, state (all its agents), STATE:kind, STATE:type, kind, type or "*". */
@@ -414,6 +417,11 @@ export function resolveScenario(
       ...(e.source ? { source: e.source } : {}),
       enabled: e.enabled ?? true,
     };
+    const notFor = (keys: (keyof typeof e)[], what: string) => {
+      for (const k of keys) if (e[k] !== undefined) problem('key-not-allowed', [...path, k], `"${k}" does not apply to ${what} "${e.kind}"`);
+    };
+    if (isDialogueKind(e.kind)) notFor(['by', 'against', 'severity'], 'a dialogue');
+    if (isShockKind(e.kind)) notFor(['participants', 'facilitator', 'offRecord', 'intensity', 'cost'], 'a shock');
     if (isDialogueKind(e.kind)) {
       if (!e.participants) problem('missing-key', [...path, 'participants'], 'expected "participants": a list of agent, group or state selectors');
       else {

@@ -50,6 +50,12 @@ export function applySet(doc: unknown, assignment: string): { doc: unknown; issu
     };
   }
   const root = structuredClone(doc) as Record<string, unknown>;
+  if (segments[0] === 'parameters' && segments.length > 1) {
+    // parameters are kept flat, keyed by their dotted path (see compose-scenario.ts)
+    const params = isPlainObject(root.parameters) ? root.parameters : (root.parameters = {});
+    (params as Record<string, unknown>)[segments.slice(1).join('.')] = value;
+    return { doc: root, issues: [], target: segments };
+  }
   let node: unknown = root;
   const target: PathSegment[] = [];
   for (let i = 0; i < segments.length; i++) {

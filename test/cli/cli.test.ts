@@ -85,6 +85,7 @@ describe('detente run', () => {
     [['run', 'no-such-scenario'], 'no scenario "no-such-scenario"'],
     [['frobnicate'], 'Unknown argument'],
     [['run'], 'Not enough non-option arguments'],
+    [['run', 'classroom', '--out', 'package.json'], 'is a file, not a folder'],
   ])('exits 2 with a clear message for %j', (args, message) => {
     const r = cli(...args);
     expect(r.code).toBe(2);

@@ -126,6 +126,17 @@ describe('official negotiation', () => {
 });
 
 describe('political change', () => {
+  it('evaluates an expression in `set` with the variables of its step', () => {
+    const s = scenarioFrom(
+      twoStates({
+        mechanisms: { ...ALL_OFF, politicalChange: true },
+        events: [{ id: 'turn', kind: 'political-change', date: '2001-01', state: 'A', set: { receptivity: 'year > 2000.5 ? 0.9 : 0.1' } }],
+      }),
+    );
+    const r = simulate(s, { seed: 1 });
+    expect(r.log.map((e) => e.outcome)).toEqual(['change']);
+  });
+
   it('sets a government\'s receptivity and suspends talks', () => {
     const s = scenarioFrom(
       twoStates({

@@ -39,6 +39,15 @@ describe('composeScenario with extends', () => {
 });
 
 describe('--set assignments', () => {
+  it('override a parameter whether the file wrote it nested or dotted', () => {
+    const s = scenarioFrom(twoStates({ parameters: { shock: { suspensionMonths: 12 }, 'shock.hostilityJump': 0.6 } }), {}, ['shock.hostilityJump=1.5', 'shock.suspensionMonths=6']);
+    expect(s.parameters['shock.hostilityJump']).toBe(1.5);
+    expect(s.parameters['shock.suspensionMonths']).toBe(6);
+  });
+  it('report a parameter given twice in one file', () => {
+    const r = loadFrom(twoStates({ parameters: { shock: { hostilityJump: 1 }, 'shock.hostilityJump': 0.6 } }));
+    expect(r.issues[0].code).toBe('duplicate-parameter');
+  });
   it('address list entries by id and parameters by their bare path', () => {
     const s = scenarioFrom(twoStates(), {}, ['states.B.receptivity=0.9', 'transfer.mu=3', 'agents[a-t2].access=0.1']);
     expect(s.states[1].attributes.receptivity).toBe(0.9);

@@ -147,6 +147,11 @@ describe('quick sweeps from the command line', () => {
     const mu = await query(join(out, 'sweep.duckdb'), 'select distinct mu from points order by mu');
     expect(mu.map((x) => Number(x.mu))).toEqual([0.5, 1, 2].map((v, i) => (i === 1 ? Math.exp((Math.log(0.5) + Math.log(2)) / 2) : v)));
   });
+  it('refuses a misspelt factor path before running anything', () => {
+    const r = cli('sweep', '--scenario', 'classroom', '--factor', 'transfer.muu=1,2', '--workers', '0', '--out', join(tmp(), 'm'));
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('did you mean "transfer.mu"?');
+  });
   it('says what is wrong with a factor flag', () => {
     const r = cli('sweep', '--scenario', 'classroom', '--factor', 'transfer.mu=a:b');
     expect(r.status).toBe(2);

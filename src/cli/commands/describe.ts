@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import { AGENT_KINDS } from '../../model/kinds.ts';
+import { AGENT_KINDS, isDialogueKind, isShockKind } from '../../model/kinds.ts';
 import { PARAMETERS } from '../../model/parameters.ts';
 import { dateLabel } from '../../scenario/calendar.ts';
 import { STATE_ATTRIBUTES, type Scenario, type Value } from '../../scenario/types.ts';
@@ -71,7 +71,8 @@ export function describeScenario(s: Scenario): string {
         e.label,
         [
           e.enabled ? '' : 'disabled',
-          Number.isNaN(e.severity) ? '' : `severity ${formatNumber(e.severity)}`,
+          !isShockKind(e.kind) || Number.isNaN(e.severity) ? '' : `severity ${formatNumber(e.severity)}`,
+          isDialogueKind(e.kind) && e.intensity !== 1 ? `intensity ${formatNumber(e.intensity)}` : '',
           e.outcome ? `outcome ${e.outcome}` : '',
           e.offRecord ? 'off the record' : '',
         ].filter(Boolean).join(', '),

@@ -75,7 +75,7 @@ export async function runHandler(args: RunArgs): Promise<void> {
     if (args.report) files.push(...(await drawReport(buildReportData(result, meta))));
     writeOutputDir(out, files, args.force);
     if (args.json) console.log(JSON.stringify(result.summary, null, 2));
-    else console.log(`${formatRunSummary(result)}\n\nOutputs written to ${out}/ (series.csv, series.json, summary.json, ledger.csv, events.csv, manifest.json${trustEvery ? ', trust.csv' : ''})${args.report ? `\nReport: ${join(out, 'report.html')} (open it in a browser; charts also as .svg, .png and editable .vl.json)` : ''}`);
+    else console.log(`${formatRunSummary(result)}\n\nOutputs written to ${out}/ (series.csv, series.json, summary.json, ledger.csv, events.csv, manifest.json, scenario.json, network.json${trustEvery ? ', trust.csv' : ''})${args.report ? `\nReport: ${join(out, 'report.html')} (open it in a browser; charts also as .svg, .png and editable .vl.json)` : ''}`);
     return;
   }
 

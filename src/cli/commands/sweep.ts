@@ -1,5 +1,5 @@
 import { SingleBar } from 'cli-progress';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import type { Argv } from 'yargs';
 import { toCsv } from '../../io/csv.ts';
@@ -153,15 +153,18 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
     const metrics = store.metrics;
     const header = ['point_index', 'role', ...factors, 'runs', ...metrics.flatMap((m) => [`${m}.mean`, `${m}.sd`, `${m}.low95`, `${m}.high95`]), ...Object.keys(points[0]?.outcomes ?? {}).map((o) => `p.${o}`)];
     const rows = points.map((p) => [p.point_index, p.role, ...factors.map((f) => p.factors[f]), p.runs, ...metrics.flatMap((m) => [p.metrics[m].mean, p.metrics[m].sd, p.metrics[m].low, p.metrics[m].high]), ...Object.values(p.outcomes)]);
-    writeFileSync(join(dir, 'summary.csv'), toCsv(header, rows));
-    writeFileSync(join(dir, 'summary.json'), JSON.stringify({ design: meta.design, factors, metrics, points }, null, 2) + '\n');
+    if (args.report && !args.force && existsSync(join(dir, 'sweep-report.html'))) throw new UserError('OUTPUT_EXISTS', `${dir} already holds sweep-report.html`, 'pass --force to replace it');
+    writeFilesInto(dir, [
+      { name: 'summary.csv', content: toCsv(header, rows) },
+      { name: 'summary.json', content: JSON.stringify({ design: meta.design, factors, metrics, points }, null, 2) + '\n' },
+    ], true);
     const shown = metrics.filter((m) => ['monthsInCrisis', 'finalTrackI', 'agreementsSigned'].includes(m)).slice(0, 3);
     console.log(formatTable(['point', ...factors, 'runs', ...shown.map((m) => `${m} (95% CI)`), 'P(escalated or war)'], points.slice(0, 40).map((p) => [p.point_index, ...factors.map((f) => p.factors[f]), p.runs, ...shown.map((m) => `${formatNumber(p.metrics[m].mean)} [${formatNumber(p.metrics[m].low)}, ${formatNumber(p.metrics[m].high)}]`), formatNumber((p.outcomes.escalated ?? 0) + (p.outcomes.war ?? 0))])));
     if (points.length > 40) console.log(`  … ${points.length - 40} more points in summary.csv`);
     console.log(`\nWrote ${join(dir, 'summary.csv')} and summary.json: every metric's mean, sd and 95% interval per point, and the share of each outcome class.`);
     const bandRows = (await store.connection.runAndReadAll(`select p.point_index, b.series, b.step, b.p05, b.p25, b.p50, b.p75, b.p95 from bands b join points p using (point_key) order by p.point_index, b.series, b.step`)).getRowObjects();
     if (bandRows.length > 0) {
-      writeFileSync(join(dir, 'bands.csv'), toCsv(['point_index', 'series', 'step', 'p05', 'p25', 'p50', 'p75', 'p95'], bandRows.map((r) => [Number(r.point_index), String(r.series), Number(r.step), r.p05, r.p25, r.p50, r.p75, r.p95])));
+      writeFilesInto(dir, [{ name: 'bands.csv', content: toCsv(['point_index', 'series', 'step', 'p05', 'p25', 'p50', 'p75', 'p95'], bandRows.map((r) => [Number(r.point_index), String(r.series), Number(r.step), r.p05, r.p25, r.p50, r.p75, r.p95])) }], true);
       console.log(`Wrote ${join(dir, 'bands.csv')}: per point and step, the 5/25/50/75/95% quantiles across replications of ${JSON.parse(meta.series ?? '[]').join(', ')}.`);
     }
     const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
@@ -174,7 +177,7 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
         console.log(`\nNo sensitivity analysis: ${result.error}`);
       } else {
         sensitivity = result;
-        writeFileSync(join(dir, 'sensitivity.json'), JSON.stringify(result, null, 2) + '\n');
+        writeFilesInto(dir, [{ name: 'sensitivity.json', content: JSON.stringify(result, null, 2) + '\n' }], true);
         for (const m of metrics) {
           if (result.sobol) {
             console.log(`\nSobol indices of ${m} (95% bootstrap intervals)`);
