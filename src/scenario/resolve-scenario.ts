@@ -104,6 +104,12 @@ export function resolveScenario(
     if (!stateIndex.has(s.id)) stateIndex.set(s.id, i);
   });
   const stateIds = doc.states.map((s) => s.id);
+  const symbols = new Map<string, string>();
+  doc.states.forEach((s, i) => {
+    const other = symbols.get(symbolName(s.id));
+    if (other !== undefined && other !== s.id) problem('ambiguous-id', ['states', i, 'id'], `expected state ids that stay distinct in expressions, but "${s.id}" and "${other}" are both ${symbolName(s.id)} there`);
+    symbols.set(symbolName(s.id), s.id);
+  });
   const variables = expressionVariables(stateIds);
   const findState = (id: string, path: Path): number => {
     const i = stateIndex.get(id);
@@ -118,6 +124,7 @@ export function resolveScenario(
   };
   const checkRange = (v: number | string, paramPath: string, path: Path) => {
     const spec = PARAMETER_BY_PATH.get(paramPath)!;
+    if (typeof v === 'number' && spec.integer && !Number.isInteger(v)) problem('not-an-integer', path, `expected a whole number (${spec.description}), found ${v}`);
     if (typeof v === 'number' && (v < spec.min || v > spec.max)) {
       problem('out-of-range', path, `expected a number in [${spec.min}, ${spec.max}] (${spec.description}), found ${v}`);
     }
@@ -171,6 +178,7 @@ export function resolveScenario(
       const count = a.count ?? 1;
       const members: number[] = [];
       for (let k = 1; k <= count; k++) {
+        if (taken.has(`${a.group}.${k}`)) problem('duplicate-id', [...path, 'group'], `expected member ids of their own, but "${a.group}.${k}" is already the id at ${taken.get(`${a.group}.${k}`)!.join('.')}`);
         members.push(agents.length);
         agents.push({ ...base, id: `${a.group}.${k}`, name: count > 1 ? `${base.name} ${k}` : base.name, group: a.group });
       }
@@ -250,6 +258,9 @@ export function resolveScenario(
     }
     parameters[path] = value(v, where);
   }
+  const crisis = parameters['hostility.crisis'] ?? PARAMETER_BY_PATH.get('hostility.crisis')!.default;
+  const war = parameters['hostility.war'] ?? PARAMETER_BY_PATH.get('hostility.war')!.default;
+  if (typeof crisis === 'number' && typeof war === 'number' && war < crisis) problem('out-of-range', ['parameters', 'hostility', 'war'], `expected the war threshold (${war}) at or above the crisis threshold (${crisis})`);
   const mechanisms = Object.fromEntries(MECHANISMS.map((m) => [m, doc.mechanisms[m] ?? true])) as Record<Mechanism, boolean>;
 
   // Events

@@ -136,6 +136,11 @@ describe('detente list, describe, compare', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did you mean "border-clash"?');
   });
+  it('refuses --vs a scenario on another calendar', () => {
+    const r = cli('compare', 'classroom', '--vs', 'korean-peninsula', '--runs', '2');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("the variant's calendar");
+  });
   it('needs a variant', () => {
     expect(cli('compare', 'classroom').code).toBe(2);
   });

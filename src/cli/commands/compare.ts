@@ -64,6 +64,10 @@ export async function compareHandler(args: CompareArgs): Promise<void> {
   const variantSets = [...(args.without ?? []).map((id) => withoutAssignment(base.scenario, id)), ...(args.set ?? [])];
   const variant = args.vs ? loadOrFail(args.vs) : loadOrFail(args.scenario, variantSets);
   const steps = stepsFor(base.scenario, args.until, args.steps);
+  const [bc, vc] = [base.scenario.calendar, variant.scenario.calendar];
+  if (bc.startDay !== vc.startDay || bc.step !== vc.step) {
+    throw new UserError('USAGE', `the variant's calendar (${variant.scenario.document.calendar.start}, by ${vc.step}) differs from the baseline's (${base.scenario.document.calendar.start}, by ${bc.step})`, 'compare scenarios that start on the same date with the same step');
+  }
   if (variant.scenario.calendar.steps < steps) throw new UserError('USAGE', 'the variant\'s calendar is shorter than the baseline\'s; use --until to compare a common period');
   const seed = seedFor(base.scenario, args.seed);
   const runs = checkRuns(args.runs, 30);
