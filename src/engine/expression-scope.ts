@@ -36,6 +36,8 @@ export function evaluateValue(value: Value, scope: ExpressionScope, run: Run): n
   if (typeof value === 'number') return value;
   const v = value.evaluate(scope);
   if (Number.isFinite(v)) return v;
-  run.log.push({ step: run.state.step, id: value.source, kind: 'expression', label: value.source, outcome: 'not-a-number' });
+  if (!run.log.some((e) => e.outcome === 'not-a-number' && e.id === value.source)) {
+    run.log.push({ step: run.state.step, id: value.source, kind: 'expression', label: value.source, outcome: 'not-a-number' });
+  }
   return 0;
 }

@@ -17,13 +17,23 @@ export function pointValue(p: SweepPointRow, metric: string): number {
 
 /** A heatmap of a metric (mean over replications, or an outcome share) over two factors. */
 export function sweepHeatmap(points: readonly SweepPointRow[], x: string, y: string, metric: string): TopLevelSpec {
-  const rows = points.map((p) => ({ x: p.factors[x], y: p.factors[y], value: pointValue(p, metric), runs: p.runs }));
+  // With more than two factors a cell pools the points that share its x and y: the mean over them.
+  const cells = new Map<string, { x: number; y: number; sum: number; n: number; runs: number }>();
+  for (const p of points) {
+    const key = `${p.factors[x]}|${p.factors[y]}`;
+    const cell = cells.get(key) ?? { x: p.factors[x], y: p.factors[y], sum: 0, n: 0, runs: 0 };
+    cell.sum += pointValue(p, metric);
+    cell.n += 1;
+    cell.runs += p.runs;
+    cells.set(key, cell);
+  }
+  const rows = [...cells.values()].map((c) => ({ x: c.x, y: c.y, value: c.sum / c.n, runs: c.runs }));
   // viridis runs from dark to light: dark text on the light half, white on the dark half
   const finite = rows.map((r) => r.value).filter(Number.isFinite);
   const middle = finite.length ? (Math.min(...finite) + Math.max(...finite)) / 2 : 0;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: `${metric} over ${x} and ${y}`, subtitle: 'Each cell is one point of the grid: the mean over its replications' },
+    title: { text: `${metric} over ${x} and ${y}`, subtitle: 'Each cell: the mean over its replications (and over the other factors, if any)' },
     config: CHART_CONFIG,
     width: 460,
     height: 360,
@@ -41,7 +51,21 @@ export function sweepHeatmap(points: readonly SweepPointRow[], x: string, y: str
 
 /** A metric against one factor: the mean with its 95% interval, one line per level of a second factor if given. */
 export function sweepMetricByFactor(points: readonly SweepPointRow[], x: string, metric: string, by?: string): TopLevelSpec {
-  const rows = points.map((p) => ({ x: p.factors[x], by: by ? String(p.factors[by]) : 'all', mean: p.metrics[metric].mean, low: p.metrics[metric].low, high: p.metrics[metric].high }));
+  // Points that share x (and the `by` level) but differ in other factors are pooled: the mean of
+  // their means, and the widest of their intervals, so the line never zig-zags between them.
+  const pooled = new Map<string, { x: number; by: string; sum: number; n: number; low: number; high: number }>();
+  for (const p of points) {
+    const group = by ? String(p.factors[by]) : 'all';
+    const key = `${p.factors[x]}|${group}`;
+    const m = p.metrics[metric];
+    const e = pooled.get(key) ?? { x: p.factors[x], by: group, sum: 0, n: 0, low: Infinity, high: -Infinity };
+    e.sum += m.mean;
+    e.n += 1;
+    e.low = Math.min(e.low, Number.isNaN(m.low) ? m.mean : m.low);
+    e.high = Math.max(e.high, Number.isNaN(m.high) ? m.mean : m.high);
+    pooled.set(key, e);
+  }
+  const rows = [...pooled.values()].sort((a, b) => a.x - b.x).map((e) => ({ x: e.x, by: e.by, mean: e.sum / e.n, low: e.low, high: e.high }));
   const groups = [...new Set(rows.map((r) => r.by))];
   const color = { field: 'by', type: 'nominal', title: by ?? null, scale: { domain: groups, range: groups.map((_, i) => OKABE_ITO[i % OKABE_ITO.length]) }, legend: by ? { orient: 'right' } : null } as const;
   return {

@@ -149,7 +149,13 @@ async function exportHandler(dir: string, args: SweepArgs): Promise<void> {
 async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
   const { store, factors, meta } = await openStore(dir);
   try {
-    const points = await summarizePoints(store, factors);
+    const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
+    // Only the points of the spec as it stands now: a grid whose levels were cut keeps the old runs
+    // in the store (and in exports) but not in the summary.
+    const planKeys = new Set(planSweep(spec).points.map((p) => p.key));
+    const stored = await summarizePoints(store, factors);
+    const points = stored.filter((p) => planKeys.has(p.point_key));
+    if (points.length < stored.length) console.log(`(${stored.length - points.length} stored points are not in the current spec and are left out of the summary)`);
     const metrics = store.metrics;
     const header = ['point_index', 'role', ...factors, 'runs', ...metrics.flatMap((m) => [`${m}.mean`, `${m}.sd`, `${m}.low95`, `${m}.high95`]), ...Object.keys(points[0]?.outcomes ?? {}).map((o) => `p.${o}`)];
     const rows = points.map((p) => [p.point_index, p.role, ...factors.map((f) => p.factors[f]), p.runs, ...metrics.flatMap((m) => [p.metrics[m].mean, p.metrics[m].sd, p.metrics[m].low, p.metrics[m].high]), ...Object.values(p.outcomes)]);
@@ -167,7 +173,6 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
       writeFilesInto(dir, [{ name: 'bands.csv', content: toCsv(['point_index', 'series', 'step', 'p05', 'p25', 'p50', 'p75', 'p95'], bandRows.map((r) => [Number(r.point_index), String(r.series), Number(r.step), r.p05, r.p25, r.p50, r.p75, r.p95])) }], true);
       console.log(`Wrote ${join(dir, 'bands.csv')}: per point and step, the 5/25/50/75/95% quantiles across replications of ${JSON.parse(meta.series ?? '[]').join(', ')}.`);
     }
-    const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
     let sensitivity: SensitivityResult | undefined;
     if (meta.design === 'sobol' || meta.design === 'morris') {
       const plan = planSweep(spec);
