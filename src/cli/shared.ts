@@ -1,5 +1,4 @@
 import { basename, extname, join } from 'node:path';
-import type { Model } from '../engine/model.ts';
 import { parseDate, stepIndex } from '../scenario/calendar.ts';
 import type { ComposeResult } from '../scenario/compose-scenario.ts';
 import type { Scenario } from '../scenario/types.ts';
@@ -56,4 +55,3 @@ export function checkRuns(runs: number | undefined, fallback: number): number {
   return r;
 }
 
-export type { Model };

@@ -62,6 +62,8 @@ export interface Model {
   initialHostility: Float64Array;
   /** scheduled occurrences per step, in file order */
   schedule: Occurrence[][];
+  /** 1 at the steps whose expressions (parameters, attributes or a political change's `set`) need the variables */
+  scopeSteps: Uint8Array;
   /** per event series and per stochastic source: its dialogue plan, or null for other kinds */
   eventPlans: (DialoguePlan | null)[];
   stochasticPlans: (DialoguePlan | null)[];
@@ -176,6 +178,12 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     for (const step of e.steps) if (step < steps) schedule[step].push({ series, step });
   });
 
+  const everyStep = parameterExpressions.length > 0 || attributeExpressions.length > 0;
+  const scopeSteps = new Uint8Array(steps).fill(everyStep ? 1 : 0);
+  scenario.events.forEach((e) => {
+    if (Object.values(e.set).some((v) => typeof v !== 'number')) for (const step of e.steps) if (step < steps) scopeSteps[step] = 1;
+  });
+
   const plan = (e: { kind: string; participants: number[] }) => (isDialogueKind(e.kind) ? planDialogue(e.participants, side, scenario.rivalry, S) : null);
   const eventPlans = scenario.events.map(plan);
   const stochasticPlans = scenario.stochastic.map(plan);
@@ -190,7 +198,7 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     scenario, N, S, steps, dt: scenario.calendar.dt, kind, side, access, credibility, skill,
     vulnerabilityOverride, baseline, rivalry: scenario.rivalry, rivalPairs, changeablePairs, affiliated, track2, officials,
     tauAllAffiliated, tauFrom, tauTo, parameters, parameterExpressions, attributes, attributeExpressions,
-    initialHostility, schedule, eventPlans, stochasticPlans, causes, eventCause, stochasticCause, mechanismCause,
+    initialHostility, schedule, scopeSteps, eventPlans, stochasticPlans, causes, eventCause, stochasticCause, mechanismCause,
   };
 }
 

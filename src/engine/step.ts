@@ -36,10 +36,8 @@ export function step(run: Run, scratch: StepScratch): void {
   const t = state.step;
   const scope = scratch.scope;
 
-  const policyNeedsScope = (model.schedule[t] ?? []).some(({ series }) => Object.values(scenario.events[series].set).some((v) => typeof v !== 'number'));
-  if (policyNeedsScope && model.parameterExpressions.length === 0 && model.attributeExpressions.length === 0) refreshScope(run, scope);
+  if (model.scopeSteps[t] === 1) refreshScope(run, scope);
   if (model.parameterExpressions.length > 0 || model.attributeExpressions.length > 0) {
-    refreshScope(run, scope);
     for (const { path, expression } of model.parameterExpressions) {
       const spec = PARAMETER_BY_PATH.get(path)!;
       const v = evaluateValue(expression, scope, run);

@@ -10,7 +10,7 @@ import { simulate } from '../engine/simulate.ts';
 import { summaryMetrics } from '../engine/summarize-run.ts';
 import { parseDate, stepIndex } from '../scenario/calendar.ts';
 import { runPoints, type SweepTask, type TaskResult } from '../sweep/run-points.ts';
-import { planSweep, pointAssignments, runSeed, type SweepPlan, type SweepPoint } from '../sweep/sweep-plan.ts';
+import { planSweep, pointAssignments, resolveFactors, runSeed, type SweepPlan, type SweepPoint } from '../sweep/sweep-plan.ts';
 import type { LoadedSweep } from './load-sweep-spec.ts';
 import { packageRoot } from './package-root.ts';
 import { canonicalJson, PACKAGE_VERSION, sha256 } from './run-files.ts';
@@ -42,7 +42,7 @@ export function sweepIdentity(loaded: LoadedSweep, steps: number): Record<string
     scenario: sha256(canonicalJson(loaded.scenario.document)),
     seed: spec.seed,
     commonRandomNumbers: spec.commonRandomNumbers,
-    factors: planSweep({ ...spec, design: { ...spec.design, type: 'grid' }, factors: spec.factors.map((f) => ({ ...f, levels: [0] })) }).factors.map((f) => ({ name: f.name, paths: f.paths })),
+    factors: resolveFactors(spec).map((f) => ({ name: f.name, paths: f.paths })),
     steps,
     design: spec.design.type,
     // A sampled design's points all move when its sample count, ranges or scales change; a grid
@@ -83,12 +83,14 @@ export async function runSweep(
   }
   const probed = resolveScenario(probe);
   if (!probed.scenario) throw new ScenarioError(probed.issues.map((i) => ({ ...i, file: `factor values of the first point (${plan.points[0].key})` })));
+  // One step of the base scenario names the series and metrics a run has.
+  const sample = simulate(compileModel(scenario, 1), { seed: 1, ledger: false });
   for (const name of spec.series) {
-    if (!(name in simulate(compileModel(scenario, 1), { seed: 1, ledger: false }).series.columns)) {
+    if (!(name in sample.series.columns)) {
       throw new UserError('USAGE', `series: "${name}" is not a series of this scenario`, 'see the columns of series.csv from `detente run`');
     }
   }
-  const metrics = Object.keys(summaryMetrics(simulate(compileModel(scenario, 1), { seed: 1, ledger: false }).summary));
+  const metrics = Object.keys(summaryMetrics(sample.summary));
   const wanted = spec.metrics ?? metrics;
   const unknown = wanted.filter((m) => !metrics.includes(m));
   if (unknown.length) throw new UserError('USAGE', `metrics: unknown ${unknown.map((m) => `"${m}"`).join(', ')}`, `known metrics: ${metrics.join(', ')}`);
