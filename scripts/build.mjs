@@ -6,6 +6,10 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 export async function buildCli() {
+  await Promise.all([buildNode(), buildClassroom()]);
+}
+
+async function buildNode() {
   await build({
     absWorkingDir: root,
     entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', 'sweep-worker': 'src/sweep/sweep-worker.ts', bench: 'bench/bench.ts' },
@@ -30,6 +34,14 @@ export async function buildCli() {
 /** Bundles the core for browsers; fails if anything in it needs Node. */
 export async function buildCore(outfile = 'dist/core.browser.js') {
   await build({ absWorkingDir: root, entryPoints: ['src/core.ts'], outfile, bundle: true, platform: 'browser', format: 'esm', target: 'es2022', minify: true, logLevel: 'warning' });
+}
+
+/**
+ * Bundles the classroom page's script (the engine, the page and its worker in one file) for
+ * browsers; `detente classroom` inlines it. Built with the CLI, so the two never disagree.
+ */
+export async function buildClassroom(outfile = 'dist/classroom.browser.js') {
+  await build({ absWorkingDir: root, entryPoints: ['src/classroom/browser/entry.ts'], outfile, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import { PACKAGE_VERSION } from '../io/run-files.ts';
+import { classroomCommand } from './commands/classroom.ts';
 import { compareCommand, compareHandler, type CompareArgs } from './commands/compare.ts';
 import { describeCommand } from './commands/describe.ts';
 import { listCommand } from './commands/list.ts';
@@ -27,7 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(sweepCommand)
     .command(describeCommand)
     .command({ ...compareCommand, handler: (a) => compareHandler({ ...(a as unknown as CompareArgs), argv: args }) })
-    .demandCommand(1, 'Name a command: run, validate, list, describe, compare, report or sweep (see --help).')
+    .command(classroomCommand)
+    .demandCommand(1, 'Name a command: run, validate, list, describe, compare, report, sweep or classroom (see --help).')
     .recommendCommands()
     .strict()
     .version(PACKAGE_VERSION)

@@ -6,7 +6,7 @@ import type { ReportData } from '../report/report-data.ts';
 import { escapeHtml as h, jsonForScript } from './escape.ts';
 
 /** Returns the text of a library's browser build, found beside its main module (its `exports` hide the path). */
-function browserBuild(pkg: string, file: string): string {
+export function browserBuild(pkg: string, file: string): string {
   const main = fileURLToPath(import.meta.resolve(pkg));
   // A script may not contain "</script"; escaping the slash keeps the JavaScript the same.
   return readFileSync(join(dirname(main), file), 'utf8').replace(/<\/script/gi, '<\\/script');

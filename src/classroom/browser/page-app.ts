@@ -1,0 +1,226 @@
+import { dateLabel } from '../../scenario/calendar.ts';
+import type { ScenarioIssue } from '../../scenario/issues.ts';
+import { isoDate } from '../../report/time-axis.ts';
+import { composeBundle, type ClassroomBundle } from '../classroom-bundle.ts';
+import { decodeSettings, encodeSettings, runCommand, settingsSets, type ClassroomSettings } from '../classroom-settings.ts';
+import type { PageRun } from '../run-page.ts';
+import { seriesCsv } from '../series-csv.ts';
+import { teachingControls } from '../teaching-controls.ts';
+import { timelineEntries } from '../timeline-entries.ts';
+import { ChartsView } from './charts-view.ts';
+import { ControlsView } from './controls-view.ts';
+import { byId, download } from './dom.ts';
+import { Playhead } from './playhead.ts';
+import { SummaryView } from './summary-view.ts';
+import { WorkerClient } from './worker-client.ts';
+import type { FromWorker } from './worker-protocol.ts';
+
+const issueText = (issues: readonly ScenarioIssue[]) => issues.map((i) => `${i.file ?? ''} ${i.path.join('.')}: ${i.message}`).join('; ');
+
+/**
+ * The page: reads the scenario bundled into it, builds the controls, runs in a worker whatever
+ * the controls say, and draws it. `document.body.dataset.state` is `ready` once the charts show
+ * the run of the current settings (the browser tests wait for it).
+ */
+export async function startPage(): Promise<void> {
+  const status = byId('status');
+  const setState = (state: 'running' | 'ready' | 'error', message = '') => {
+    document.body.dataset.state = state;
+    status.textContent = message;
+    status.className = state === 'error' ? 'status error' : 'status';
+  };
+  const bundle = JSON.parse(byId('classroom-data').textContent!) as ClassroomBundle;
+  const { scenario, issues } = composeBundle(bundle);
+  if (!scenario) {
+    setState('error', `The scenario in this page cannot be read: ${issueText(issues)}`);
+    return;
+  }
+  const controls = teachingControls(scenario);
+  const timeline = timelineEntries(scenario);
+  const cal = scenario.calendar;
+  const steps = cal.steps;
+  const times = Array.from({ length: steps }, (_, t) => Date.parse(isoDate(dateLabel(cal, t))));
+  const states = scenario.states.map((s) => ({ id: s.id, name: s.name }));
+  const threshold = (path: string, fallback: number) => (typeof scenario.parameters[path] === 'number' ? (scenario.parameters[path] as number) : fallback);
+
+  const seedInput = byId<HTMLInputElement>('seed');
+  const scrub = byId<HTMLInputElement>('scrub');
+  const now = byId<HTMLOutputElement>('now');
+  const play = byId<HTMLButtonElement>('play');
+  const repsButton = byId<HTMLButtonElement>('reps-run');
+  const repsProgress = byId<HTMLProgressElement>('reps-progress');
+  scrub.max = String(steps - 1);
+
+  const charts = new ChartsView(states, { stateNames: states.map((s) => s.name), thresholds: { crisis: threshold('hostility.crisis', 1), war: threshold('hostility.war', 2) }, start: times[0], end: times[steps - 1] }, times, {
+    hostility: byId('chart-hostility'),
+    trust: byId('chart-trust'),
+    fan: byId('chart-fan'),
+  });
+  const summary = new SummaryView(states, { strip: byId('strip'), table: byId<HTMLTableSectionElement>('summary'), happened: byId('happened'), outcomes: byId('reps-outcomes') });
+  const view = new ControlsView(controls, timeline, byId('sliders'), byId('events'), () => settingsChanged());
+
+  let settings: ClassroomSettings = { seed: bundle.seed, values: {}, switched: [] };
+  let current: PageRun | undefined;
+  let baseline: PageRun | undefined;
+  let fanWanted = false;
+  let runCount = 0;
+  let writtenHash = '';
+
+  const playhead = new Playhead(steps, (step, playing) => {
+    scrub.value = String(step);
+    now.textContent = dateLabel(cal, step);
+    play.textContent = playing ? '❚❚ Pause' : '▶ Play';
+    play.setAttribute('aria-pressed', String(playing));
+    view.markPast(step);
+    if (current) summary.showHappened(current, step);
+    void charts.setCursor(step);
+  });
+
+  const appCode = byId('classroom-app').textContent!;
+  const scriptUrl = URL.createObjectURL(new Blob([appCode], { type: 'text/javascript' }));
+  const crash = (message: string) => setState('error', `The simulation stopped: ${message}`);
+  const runner = new WorkerClient(scriptUrl, bundle, (m) => void answered(m), crash);
+  const replicator = new WorkerClient(scriptUrl, bundle, (m) => void replicated(m), crash);
+
+  const allSets = () => [...bundle.sets, ...settingsSets(controls, timeline, settings)];
+
+  function settingsChanged(): void {
+    const seed = Number(seedInput.value);
+    if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) {
+      setState('error', 'The seed must be a whole number from 0 to 4294967295.');
+      seedInput.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    seedInput.removeAttribute('aria-invalid');
+    settings = view.read(seed);
+    apply();
+  }
+
+  /** Writes the settings into the link and the command, and asks the workers for their run. */
+  function apply(): void {
+    writtenHash = encodeSettings(settings);
+    history.replaceState(null, '', writtenHash);
+    const command = runCommand(bundle.scenarioArg, settings.seed, allSets());
+    byId('command').textContent = command;
+    byId<HTMLInputElement>('link').value = location.href;
+    setState('running', 'Running…');
+    runner.request({ type: 'run', sets: allSets(), seed: settings.seed });
+    if (fanWanted) requestFan();
+  }
+
+  function requestFan(): void {
+    const runs = Number(byId<HTMLSelectElement>('reps-count').value);
+    replicator.cancel();
+    repsProgress.max = runs;
+    repsProgress.value = 0;
+    repsProgress.hidden = false;
+    byId('reps-outcomes').textContent = `Running ${runs} replications in the background…`;
+    byId('fan-section').dataset.state = 'running';
+    replicator.request({ type: 'replicate', sets: allSets(), seed: settings.seed, runs });
+  }
+
+  async function answered(m: FromWorker): Promise<void> {
+    if (m.type === 'failed') return crash(m.message);
+    if (m.type !== 'run') return;
+    if (!m.run) return setState('error', `These settings make the scenario invalid: ${issueText(m.issues)}`);
+    current = m.run;
+    summary.show(current, baseline);
+    summary.showHappened(current, playhead.step);
+    await charts.setRun(current);
+    if (runner.idle) {
+      runCount++;
+      document.body.dataset.runs = String(runCount);
+      setState('ready');
+    }
+  }
+
+  async function replicated(m: FromWorker): Promise<void> {
+    const section = byId('fan-section');
+    if (m.type === 'failed') return crash(m.message);
+    if (m.type === 'progress') {
+      repsProgress.value = m.done;
+      return;
+    }
+    if (m.type !== 'replicate') return;
+    if (!m.replications) {
+      byId('reps-outcomes').textContent = `These settings make the scenario invalid: ${issueText(m.issues)}`;
+      return;
+    }
+    repsProgress.hidden = true;
+    await charts.showFan(m.replications);
+    summary.showOutcomes(m.replications);
+    if (replicator.idle) section.dataset.state = 'ready';
+  }
+
+  function fromHash(): void {
+    const decoded = decodeSettings(location.hash, controls, timeline, bundle.seed);
+    settings = decoded.settings;
+    seedInput.value = String(settings.seed);
+    view.show(settings);
+    apply();
+    if (decoded.problems.length > 0) status.textContent = `Parts of the link were not used: ${decoded.problems.join('; ')}.`;
+  }
+
+  // Playback controls and keys: Space plays or pauses, arrows step, Home resets (when no control has focus).
+  play.addEventListener('click', () => (playhead.playing ? playhead.pause() : playhead.play()));
+  byId('step').addEventListener('click', () => playhead.moveTo(playhead.step + 1));
+  byId('back').addEventListener('click', () => playhead.moveTo(playhead.step - 1));
+  byId('reset').addEventListener('click', () => playhead.moveTo(0));
+  scrub.addEventListener('input', () => playhead.moveTo(Number(scrub.value)));
+  const speed = byId<HTMLSelectElement>('speed');
+  speed.addEventListener('change', () => (playhead.speed = Number(speed.value)));
+  playhead.speed = Number(speed.value);
+  document.addEventListener('keydown', (e) => {
+    const target = e.target as HTMLElement;
+    if (e.altKey || e.ctrlKey || e.metaKey || target.closest('input, select, textarea, button, a, summary')) return;
+    const keys: Record<string, () => void> = {
+      ' ': () => (playhead.playing ? playhead.pause() : playhead.play()),
+      ArrowRight: () => playhead.moveTo(playhead.step + 1),
+      ArrowLeft: () => playhead.moveTo(playhead.step - 1),
+      Home: () => playhead.moveTo(0),
+      End: () => playhead.moveTo(steps - 1),
+    };
+    if (keys[e.key]) {
+      e.preventDefault();
+      keys[e.key]();
+    }
+  });
+
+  seedInput.addEventListener('change', settingsChanged);
+  byId('new-seed').addEventListener('click', () => {
+    seedInput.value = String(settings.seed + 1);
+    settingsChanged();
+  });
+  byId('reset-settings').addEventListener('click', () => {
+    settings = { seed: settings.seed, values: {}, switched: [] };
+    view.show(settings);
+    apply();
+  });
+  byId('keep-baseline').addEventListener('click', async () => {
+    if (!current) return;
+    baseline = current;
+    byId<HTMLButtonElement>('clear-baseline').disabled = false;
+    summary.show(current, baseline);
+    await charts.setBaseline(baseline);
+    status.textContent = 'Kept as the baseline (dashed). Change a setting to compare.';
+  });
+  byId('clear-baseline').addEventListener('click', async () => {
+    baseline = undefined;
+    byId<HTMLButtonElement>('clear-baseline').disabled = true;
+    if (current) summary.show(current, undefined);
+    await charts.setBaseline(undefined);
+  });
+  repsButton.addEventListener('click', () => {
+    fanWanted = true;
+    byId('fan-section').hidden = false;
+    requestFan();
+  });
+  byId('download-series').addEventListener('click', () => current && download('series.csv', seriesCsv(current.dates, current.columns), 'text/csv'));
+  byId('download-summary').addEventListener('click', () => current && download('summary.json', JSON.stringify(current.summary, null, 2) + '\n', 'application/json'));
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== writtenHash) fromHash();
+  });
+
+  playhead.moveTo(steps - 1);
+  fromHash();
+}
