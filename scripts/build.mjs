@@ -23,7 +23,7 @@ async function buildNode() {
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // A native addon cannot be bundled; it loads from node_modules.
-    external: ['@resvg/resvg-js', '@duckdb/node-api', 'piscina'],
+    external: ['@resvg/resvg-js', '@duckdb/node-api', 'piscina', 'bullmq', 'ioredis'],
     keepNames: true,
     logLevel: 'warning',
     // CommonJS dependencies inside an ES module bundle need a `require`.

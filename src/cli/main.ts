@@ -8,6 +8,7 @@ import { reportCommand } from './commands/report.ts';
 import { sweepCommand } from './commands/sweep.ts';
 import { runCommand, runHandler, type RunArgs } from './commands/run.ts';
 import { validateCommand, validateHandler } from './commands/validate.ts';
+import { workerCommand } from './commands/worker.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, ScenarioError, UserError, wasInterrupted } from './errors.ts';
 import { formatIssues } from './format-issues.ts';
 
@@ -26,10 +27,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(listCommand)
     .command(reportCommand)
     .command(sweepCommand)
+    .command(workerCommand)
     .command(describeCommand)
     .command({ ...compareCommand, handler: (a) => compareHandler({ ...(a as unknown as CompareArgs), argv: args }) })
     .command(classroomCommand)
-    .demandCommand(1, 'Name a command: run, validate, list, describe, compare, report, sweep or classroom (see --help).')
+    .demandCommand(1, 'Name a command: run, validate, list, describe, compare, report, sweep, worker or classroom (see --help).')
     .recommendCommands()
     .strict()
     .version(PACKAGE_VERSION)

@@ -9,15 +9,18 @@ import { compileModel } from '../engine/model.ts';
 import { simulate } from '../engine/simulate.ts';
 import { summaryMetrics } from '../engine/summarize-run.ts';
 import { parseDate, stepIndex } from '../scenario/calendar.ts';
-import { runPoints, type SweepTask, type TaskResult } from '../sweep/run-points.ts';
-import { planSweep, pointAssignments, resolveFactors, runSeed, type SweepPlan, type SweepPoint } from '../sweep/sweep-plan.ts';
+import { runPoints, type TaskResult } from '../sweep/run-points.ts';
+import { batchSize, batchTask, pendingRuns, sweepBatches, type BatchPoint, type SweepContext } from '../sweep/sweep-batches.ts';
+import { partFileName, shardRuns, type Shard } from '../sweep/shard.ts';
+import { planSweep, pointAssignments, resolveFactors, type SweepPlan } from '../sweep/sweep-plan.ts';
 import type { LoadedSweep } from './load-sweep-spec.ts';
 import { packageRoot } from './package-root.ts';
 import { canonicalJson, PACKAGE_VERSION, sha256 } from './run-files.ts';
 import { SweepStore } from './sweep-store.ts';
 
 export const STORE_FILE = 'sweep.duckdb';
-const TASK_RUNS = 64;
+/** Runs per batch by default: enough that a worker spends its time running, not exchanging data. */
+export const BATCH_RUNS = 64;
 
 export interface SweepProgress {
   done: number;
@@ -27,12 +30,26 @@ export interface SweepProgress {
 
 export interface SweepOutcome {
   plan: SweepPlan;
+  /** the store written: sweep.duckdb, or a shard's part file */
+  file: string;
   total: number;
   ran: number;
   skipped: number;
   failedPoints: number;
   interrupted: boolean;
   seconds: number;
+}
+
+/** A checked sweep: its plan, run length, kept metrics and the identity its store must match. */
+export interface PreparedSweep {
+  loaded: LoadedSweep;
+  plan: SweepPlan;
+  steps: number;
+  metrics: string[];
+  identity: string;
+  /** names exactly the planned runs and what fixes their results: parts of one sweep share it */
+  hash: string;
+  context: SweepContext;
 }
 
 /** What fixes the identity of every run: a spec that changes it cannot resume an existing store. */
@@ -52,16 +69,10 @@ export function sweepIdentity(loaded: LoadedSweep, steps: number): Record<string
 }
 
 /**
- * Runs a sweep into `out`/sweep.duckdb on `workers` threads (0: in this thread). Runs already in
- * the store are skipped, so the same command resumes an interrupted sweep. Results are written by
- * task, each in one transaction. `signal` stops it cleanly: no new tasks, the running ones finish
- * and are stored.
+ * Checks a sweep before anything runs: its length, that the first point's assignments make a
+ * valid scenario (a misspelt factor path would fail every point), and its series and metrics.
  */
-export async function runSweep(
-  loaded: LoadedSweep,
-  options: { out: string; workers?: number; fresh?: boolean; signal?: AbortSignal; onProgress?: (p: SweepProgress) => void },
-): Promise<SweepOutcome> {
-  const started = performance.now();
+export function prepareSweep(loaded: LoadedSweep): PreparedSweep {
   const { spec } = loaded;
   const scenario = loaded.scenario.scenario!;
   let steps = scenario.calendar.steps;
@@ -74,7 +85,6 @@ export async function runSweep(
   }
   const plan = planSweep(spec);
   if (plan.points.length === 0) throw new UserError('USAGE', 'the design has no points');
-  // A misspelt factor path would make every point fail: try the first point before anything runs.
   let probe: unknown = loaded.scenario.document;
   for (const assignment of pointAssignments({ ...spec, set: [] }, plan.factors, plan.points[0])) {
     const r = applySet(probe, assignment);
@@ -83,21 +93,28 @@ export async function runSweep(
   }
   const probed = resolveScenario(probe);
   if (!probed.scenario) throw new ScenarioError(probed.issues.map((i) => ({ ...i, file: `factor values of the first point (${plan.points[0].key})` })));
-  // One step of the base scenario names the series and metrics a run has.
+  // One run of the base scenario names the series and metrics a run has.
   const sample = simulate(compileModel(scenario, 1), { seed: 1, ledger: false });
   for (const name of spec.series) {
     if (!(name in sample.series.columns)) {
       throw new UserError('USAGE', `series: "${name}" is not a series of this scenario`, 'see the columns of series.csv from `detente run`');
     }
   }
-  const metrics = Object.keys(summaryMetrics(sample.summary));
-  const wanted = spec.metrics ?? metrics;
-  const unknown = wanted.filter((m) => !metrics.includes(m));
-  if (unknown.length) throw new UserError('USAGE', `metrics: unknown ${unknown.map((m) => `"${m}"`).join(', ')}`, `known metrics: ${metrics.join(', ')}`);
-
-  mkdirSync(options.out, { recursive: true });
-  const file = join(options.out, STORE_FILE);
+  const known = Object.keys(summaryMetrics(sample.summary));
+  const metrics = spec.metrics ?? known;
+  const unknown = metrics.filter((m) => !known.includes(m));
+  if (unknown.length) throw new UserError('USAGE', `metrics: unknown ${unknown.map((m) => `"${m}"`).join(', ')}`, `known metrics: ${known.join(', ')}`);
   const identity = canonicalJson(sweepIdentity(loaded, steps));
+  const hash = sha256(canonicalJson({ identity, metrics, series: spec.series, replications: plan.replications, points: plan.points.map((p) => p.key), version: PACKAGE_VERSION }));
+  return { loaded, plan, steps, metrics, identity, hash, context: { files: loaded.files, entry: loaded.entry, steps, series: spec.series } };
+}
+
+/**
+ * Opens the store at `file` for a prepared sweep: refuses one whose runs this spec would change,
+ * and with `fresh` first moves an existing one aside. Records the spec and `meta` in it.
+ */
+export async function openSweepStore(file: string, prepared: PreparedSweep, options: { fresh?: boolean; meta?: Record<string, string> } = {}): Promise<SweepStore> {
+  const { loaded, plan } = prepared;
   if (existsSync(file) && options.fresh) {
     let k = 1;
     while (existsSync(`${file}.previous-${k}`)) k++;
@@ -105,86 +122,74 @@ export async function runSweep(
     // committed runs not yet checkpointed live in the write-ahead log: it must travel with the store
     if (existsSync(`${file}.wal`)) renameSync(`${file}.wal`, `${file}.previous-${k}.wal`);
   }
-  const store = await SweepStore.open(file, plan, wanted);
+  const store = await SweepStore.open(file, plan, prepared.metrics);
   try {
     const meta = await store.getMeta();
-    if (meta.identity && meta.identity !== identity) {
+    if (meta.identity && meta.identity !== prepared.identity) {
       throw new UserError(
         'SWEEP_CHANGED',
         `${file} holds a sweep whose runs this spec would change (scenario, seed, common random numbers, factors, design or its sampling, or length differ)`,
         'run with --new to keep the old store as sweep.duckdb.previous-N and start afresh, or use another --out',
       );
     }
-    await store.setMeta({ identity, spec: loaded.specText, specHash: sha256(loaded.specText), scenarioHash: sha256(canonicalJson(loaded.scenario.document)), version: PACKAGE_VERSION, factors: JSON.stringify(plan.factors.map((f) => ({ name: f.name, paths: f.paths }))), replications: String(spec.replications), design: spec.design.type, series: JSON.stringify(spec.series), steps: String(steps) });
+    const { spec } = loaded;
+    await store.setMeta({ identity: prepared.identity, sweepHash: prepared.hash, spec: loaded.specText, specHash: sha256(loaded.specText), scenarioHash: sha256(canonicalJson(loaded.scenario.document)), version: PACKAGE_VERSION, factors: JSON.stringify(plan.factors.map((f) => ({ name: f.name, paths: f.paths }))), replications: String(spec.replications), design: spec.design.type, series: JSON.stringify(spec.series), steps: String(prepared.steps), points: String(plan.points.length), ...options.meta });
+    return store;
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+}
 
-    const counts = await store.runCounts();
-    const total = plan.points.length * plan.replications;
-    let skipped = 0;
-    const todo: { point: SweepPoint; replicates: number[] }[] = [];
-    for (const point of plan.points) {
-      const have = counts.get(point.key) ?? 0;
-      skipped += Math.min(have, plan.replications);
-      if (have < plan.replications) todo.push({ point, replicates: Array.from({ length: plan.replications - have }, (_, k) => have + k) });
-    }
-    const replicatesOf = new Map(todo.map((t) => [t.point.index, t.replicates]));
+/**
+ * Runs a sweep into `out`/sweep.duckdb on `workers` threads (0: in this thread). Runs already in
+ * the store are skipped, so the same command resumes an interrupted sweep. Results are written by
+ * batch, each in one transaction. `signal` stops it cleanly: no new batches, the running ones
+ * finish and are stored. With `shard` it runs only that shard's runs, into a part file.
+ */
+export async function runSweep(
+  loaded: LoadedSweep,
+  options: { out: string; workers?: number; fresh?: boolean; signal?: AbortSignal; onProgress?: (p: SweepProgress) => void; shard?: Shard; batchRuns?: number },
+): Promise<SweepOutcome> {
+  const started = performance.now();
+  const prepared = prepareSweep(loaded);
+  const { plan } = prepared;
+  mkdirSync(options.out, { recursive: true });
+  const file = join(options.out, options.shard ? partFileName(options.shard) : STORE_FILE);
+  const store = await openSweepStore(file, prepared, { ...(options.fresh ? { fresh: true } : {}), ...(options.shard ? { meta: { shard: `${options.shard.index}/${options.shard.count}` } } : {}) });
+  try {
+    const only = options.shard ? shardRuns(plan.points.length, plan.replications, options.shard) : undefined;
+    const total = only ? only.reduce((n, p) => n + p.replicates.length, 0) : plan.points.length * plan.replications;
+    const pending = pendingRuns(plan, await store.storedReplicates(), only);
+    const skipped = total - pending.reduce((n, p) => n + p.replicates.length, 0);
     const progress = { done: skipped, total, skipped };
     options.onProgress?.(progress);
 
-    const tasks = (function* (): Generator<{ task: SweepTask; points: SweepPoint[] }> {
-      let batch: typeof todo = [];
-      let runs = 0;
-      const emit = () => ({
-        points: batch.map((b) => b.point),
-        task: {
-          files: loaded.files,
-          entry: loaded.entry,
-          steps,
-          // bands need every replicate of a point in one task; a partly stored point gets none
-          series: spec.series,
-          points: batch.map((b) => ({ index: b.point.index, key: b.point.key, sets: pointAssignments(spec, plan.factors, b.point), seeds: b.replicates.map((r) => runSeed(spec, b.point, r)) })),
-        },
-      });
-      for (const item of todo) {
-        batch.push(item);
-        runs += item.replicates.length;
-        if (runs >= TASK_RUNS) {
-          yield emit();
-          batch = [];
-          runs = 0;
-        }
-      }
-      if (batch.length) yield emit();
-    })();
-
     let ran = 0;
     let failedPoints = 0;
-    const store_ = store;
-    const save = async (points: SweepPoint[], result: TaskResult, task: SweepTask) => {
-      // replicate numbers come back 0-based per task; map them to the replicates this task ran
-      const runs = result.runs.map((r) => ({ ...r, replicate: replicatesOf.get(r.point)![r.replicate] }));
-      const partial = new Set(task.points.filter((p) => (counts.get(p.key) ?? 0) > 0).map((p) => p.index));
-      await store_.write(points, runs, result.bands.filter((b) => !partial.has(b.point)), result.failed);
-      ran += runs.length;
+    const save = async (batch: BatchPoint[], result: TaskResult) => {
+      const n = await store.writeBatch(plan, batch, result);
+      ran += n.runs;
       failedPoints += result.failed.length;
-      progress.done += runs.length + result.failed.reduce((n, f) => n + replicatesOf.get(f.point)!.length, 0);
+      progress.done += n.runs + n.failedRuns;
       options.onProgress?.(progress);
     };
-
+    const batches = sweepBatches(loaded.spec, plan, pending, options.batchRuns ?? BATCH_RUNS);
     const workers = options.workers ?? availableParallelism();
     if (workers === 0) {
-      for (const { task, points } of tasks) {
+      for (const batch of batches) {
         if (options.signal?.aborted) break;
-        await save(points, runPoints(task), task);
+        await save(batch, runPoints(batchTask(prepared.context, batch)));
       }
     } else {
-      const pool = new Piscina({ filename: join(packageRoot(), 'dist', 'sweep-worker.js'), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+      const pool = new Piscina({ filename: sweepWorkerFile(), minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
       try {
         let writing: Promise<void> = Promise.resolve();
         const inFlight = new Set<Promise<void>>();
-        for (const { task, points } of tasks) {
+        for (const batch of batches) {
           if (options.signal?.aborted) break;
-          const job = pool.run(task).then((result: TaskResult) => {
-            writing = writing.then(() => save(points, result, task));
+          const job = pool.run(batchTask(prepared.context, batch)).then((result: TaskResult) => {
+            writing = writing.then(() => save(batch, result));
             return writing;
           });
           inFlight.add(job);
@@ -197,8 +202,13 @@ export async function runSweep(
         await pool.destroy();
       }
     }
-    return { plan, total, ran, skipped, failedPoints, interrupted: options.signal?.aborted ?? false, seconds: (performance.now() - started) / 1000 };
+    return { plan, file, total, ran, skipped, failedPoints, interrupted: options.signal?.aborted ?? false, seconds: (performance.now() - started) / 1000 };
   } finally {
     store.close();
   }
 }
+
+/** The bundled worker-thread entry that piscina loads. */
+export const sweepWorkerFile = () => join(packageRoot(), 'dist', 'sweep-worker.js');
+
+export { batchSize };

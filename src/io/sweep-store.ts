@@ -1,5 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { PointBands, RunRow } from '../sweep/run-points.ts';
+import type { PointBands, RunRow, TaskResult } from '../sweep/run-points.ts';
+import type { BatchPoint } from '../sweep/sweep-batches.ts';
 import type { SweepPlan, SweepPoint } from '../sweep/sweep-plan.ts';
 
 /** Quotes an identifier for SQL: metric names hold dots and colons. */
@@ -28,9 +29,9 @@ export class SweepStore {
     return new SweepStore(c, instance, stored);
   }
 
-  /** Opens an existing store to read it. */
-  static async openExisting(file: string): Promise<SweepStore> {
-    const instance = await DuckDBInstance.create(file);
+  /** Opens an existing store; `readOnly` lets several readers (or a reader beside nobody) share it. */
+  static async openExisting(file: string, options: { readOnly?: boolean } = {}): Promise<SweepStore> {
+    const instance = await DuckDBInstance.create(file, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
     const c = await instance.connect();
     const stored = (await c.runAndReadAll(`select column_name from information_schema.columns where table_name = 'runs' order by ordinal_position`)).getRowObjects().map((r) => String(r.column_name)).slice(5);
     return new SweepStore(c, instance, stored);
@@ -53,8 +54,38 @@ export class SweepStore {
     return new Map(rows.map((r) => [String(r.point_key), Number(r.n)]));
   }
 
+  /** Returns, per point key, the replicates stored (for resuming a sweep, a shard or a queue). */
+  async storedReplicates(): Promise<Map<string, Set<number>>> {
+    const reader = await this.connection.streamAndReadAll('select point_key, replicate from runs');
+    const out = new Map<string, Set<number>>();
+    for (const [key, replicate] of reader.getRows()) {
+      const k = String(key);
+      let set = out.get(k);
+      if (!set) out.set(k, (set = new Set()));
+      set.add(Number(replicate));
+    }
+    return out;
+  }
+
   async runCount(): Promise<number> {
     return Number((await this.connection.runAndReadAll('select count(*) as n from runs')).getRowObjects()[0].n);
+  }
+
+  /**
+   * Stores the result of one batch. The worker numbers a point's runs 0, 1, … in the order of the
+   * batch's replicates; bands are kept only for points whose every replicate ran in this batch.
+   */
+  async writeBatch(plan: SweepPlan, batch: readonly BatchPoint[], result: TaskResult): Promise<{ runs: number; failedRuns: number }> {
+    const byIndex = new Map(batch.map((p) => [p.index, p]));
+    const points = batch.map((p) => {
+      const point = plan.points[p.index];
+      if (point?.key !== p.key) throw new Error(`batch point ${p.index} is "${p.key}" but the plan has "${point?.key}"`);
+      return point;
+    });
+    const runs = result.runs.map((r) => ({ ...r, replicate: byIndex.get(r.point)!.replicates[r.replicate] }));
+    const bands = result.bands.filter((b) => byIndex.get(b.point)!.replicates.length === plan.replications);
+    await this.write(points, runs, bands, result.failed);
+    return { runs: runs.length, failedRuns: result.failed.reduce((n, f) => n + byIndex.get(f.point)!.replicates.length, 0) };
   }
 
   /**

@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -17,6 +17,15 @@ async function query(file: string, sql: string): Promise<Record<string, unknown>
   } finally {
     c.closeSync();
     instance.closeSync();
+  }
+}
+
+/** Waits until `ready()` holds (polling), so a test does not guess how long a busy machine takes. */
+async function waitFor(ready: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > until) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
@@ -67,8 +76,9 @@ describe('detente sweep', () => {
   it('survives SIGKILL midway: the resumed store has every run exactly once, equal to an uninterrupted sweep', async () => {
     const killed = join(tmp(), 'killed');
     const child = spawn(process.execPath, [BIN, 'sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '2', '--out', killed], { stdio: 'ignore' });
-    // kill once some tasks are committed (the store file appears when the sweep starts)
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // kill once some batches are committed (the store file appears when the sweep starts)
+    await waitFor(() => existsSync(join(killed, 'sweep.duckdb')));
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const partial = Number((await query(join(killed, 'sweep.duckdb'), 'select count(*) as n from runs'))[0].n);
@@ -88,7 +98,9 @@ describe('detente sweep', () => {
     const child = spawn(process.execPath, [BIN, 'sweep', 'test/fixtures/sweeps/long.yaml', '--workers', '1', '--out', out], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     child.stdout.on('data', (d) => (stdout += d));
-    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // the Ctrl-C handler is in place once the store exists
+    await waitFor(() => existsSync(join(out, 'sweep.duckdb')));
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(130);
