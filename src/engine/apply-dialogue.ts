@@ -2,7 +2,8 @@ import { dialogueSuccessProbability, trustAfterFailure, trustAfterSuccess } from
 import { OFFICIAL_KINDS } from '../model/kinds.ts';
 import { agreementProbability } from '../model/negotiation.ts';
 import type { DialoguePlan } from './dialogue-plan.ts';
-import { currentTau, setTrust, type Run } from './run.ts';
+import { currentTau, setEntryTrust, type Run } from './run.ts';
+import { entryOf, entryValue, markContact, setEntryValue } from './trust-store.ts';
 
 /** A dialogue event as the engine applies it, scheduled or stochastic. */
 export interface Dialogue {
@@ -26,10 +27,10 @@ export interface Dialogue {
  */
 export function applyDialogue(run: Run, d: Dialogue, plan: DialoguePlan, cause: number, uSuccess: number, uAgreement: number): void {
   const { model, state } = run;
-  const { N, S } = model;
+  const { S } = model;
   const p = state.parameters;
   const official = OFFICIAL_KINDS.has(d.kind);
-  const { from, to, sides, sidePairs } = plan;
+  const { sides, sidePairs } = plan;
   if (sides.length < 2) return;
 
   // An event with a recorded outcome happened in history, so no modelled suspension calls it off.
@@ -42,15 +43,16 @@ export function applyDialogue(run: Run, d: Dialogue, plan: DialoguePlan, cause: 
     }
   }
 
-  const trust = state.trust;
+  const store = state.trust;
+  const entries = planEntries(run, plan);
   let trustSum = 0;
-  for (let k = 0; k < from.length; k++) trustSum += trust[from[k] * N + to[k]];
+  for (let k = 0; k < entries.length; k++) trustSum += entryValue(store, entries[k]);
   let hostilitySum = 0;
   for (let k = 0; k < sides.length; k++) hostilitySum += state.hostility[sides[k]];
   const skill = d.facilitator >= 0 ? model.skill[d.facilitator] : 0;
   const probability = dialogueSuccessProbability(
     { b0: p['dialogue.b0'], bTrust: p['dialogue.bTrust'], bHostility: p['dialogue.bHostility'], bSkill: p['dialogue.bSkill'], bOffRecord: p['dialogue.bOffRecord'] },
-    from.length ? trustSum / from.length : 0,
+    entries.length ? trustSum / entries.length : 0,
     hostilitySum / sides.length,
     skill,
     d.offRecord,
@@ -58,13 +60,28 @@ export function applyDialogue(run: Run, d: Dialogue, plan: DialoguePlan, cause: 
   const success = d.outcome ? d.outcome !== 'failure' : uSuccess < probability;
   const alpha = p[`alpha.${d.kind}`] ?? 0;
   const gamma = p[`gamma.${d.kind}`] ?? 0;
-  for (let k = 0; k < from.length; k++) {
-    const i = from[k];
-    const j = to[k];
-    const t = trust[i * N + j];
-    setTrust(run, i, j, success ? trustAfterSuccess(t, alpha, skill, d.intensity) : trustAfterFailure(t, gamma, d.intensity), cause);
-    state.lastContact[i * N + j] = state.step;
+  // The pair loop is the hottest of a dialogue-heavy run: trust and ledger shares are written directly.
+  const ledger = run.ledger;
+  const book = ledger.enabled ? cause * ledger.ledger.targets.length : -1;
+  let changed = false;
+  for (let k = 0; k < entries.length; k++) {
+    const e = entries[k];
+    const t = entryValue(store, e);
+    const raw = success ? trustAfterSuccess(t, alpha, skill, d.intensity) : trustAfterFailure(t, gamma, d.intensity);
+    const next = raw < 0 ? 0 : raw > 1 ? 1 : raw;
+    if (next !== t) {
+      setEntryValue(store, model, e, next);
+      changed = true;
+      const q = plan.ledgerPair[k];
+      if (book >= 0 && q >= 0) {
+        ledger.pending[book + 2 * q] += (next - t) * plan.tauShare[k];
+        ledger.pending[book + 2 * q + 1] += (next - t) * plan.track2Share[k];
+        ledger.touched[cause] = 1;
+      }
+    }
+    markContact(store, e, state.step);
   }
+  if (changed) run.tauDirty = true;
   run.totalCost += d.cost;
   let outcome = success ? 'success' : 'failure';
 
@@ -87,7 +104,6 @@ export function applyDialogue(run: Run, d: Dialogue, plan: DialoguePlan, cause: 
 /** Records an agreement among the plan's states: grievances ratchet down, officials' trust rises. */
 function signAgreement(run: Run, d: Dialogue, plan: DialoguePlan, cause: number): void {
   const { model, state } = run;
-  const { N } = model;
   const p = state.parameters;
   const sides = Array.from(plan.sides);
   state.agreements.push({ id: d.id, label: d.label, step: state.step, sides });
@@ -96,9 +112,21 @@ function signAgreement(run: Run, d: Dialogue, plan: DialoguePlan, cause: number)
   for (let k = 0; k < plan.sidePairs.length; k += 2) {
     for (const i of model.officials[plan.sidePairs[k]]) {
       for (const j of model.officials[plan.sidePairs[k + 1]]) {
-        const t = state.trust[i * N + j];
-        setTrust(run, i, j, t + gain * (1 - t), cause);
+        const e = entryOf(state.trust, model, i, j);
+        const t = entryValue(state.trust, e);
+        setEntryTrust(run, e, i, j, t + gain * (1 - t), cause);
       }
     }
   }
+}
+
+/** Returns the trust entries of a plan's participant pairs, created on the plan's first use in the run. */
+function planEntries(run: Run, plan: DialoguePlan): Int32Array {
+  let entries = run.planEntries[plan.index];
+  if (!entries) {
+    entries = new Int32Array(plan.from.length);
+    for (let k = 0; k < entries.length; k++) entries[k] = entryOf(run.state.trust, run.model, plan.from[k], plan.to[k]);
+    run.planEntries[plan.index] = entries;
+  }
+  return entries;
 }

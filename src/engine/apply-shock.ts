@@ -1,8 +1,9 @@
 import { KIND_FACILITATOR, KIND_NEGOTIATOR, KIND_STATE } from '../model/kinds.ts';
 import { collapseProbability, shockTrustFactor, suspensionSteps } from '../model/shock.ts';
-import { recordHostilityChange } from './ledger.ts';
+import { recordHostilityChange, recordRowChange } from './ledger.ts';
 import type { Stream } from './rng.ts';
-import { setTrust, type Run } from './run.ts';
+import type { Run } from './run.ts';
+import { rowSum, rowSumNegotiators, transformBlock } from './trust-store.ts';
 
 /** A shock as the engine applies it, scheduled or stochastic. */
 export interface Shock {
@@ -39,13 +40,19 @@ export function vulnerabilityOf(run: Run, i: number): number {
  */
 export function applyShock(run: Run, shock: Shock, cause: number, collapse: Stream): void {
   const { model, state } = run;
-  const { N, S } = model;
+  const { S } = model;
   const p = state.parameters;
   const s = shock.severity;
   for (const target of shock.against) {
+    // x ← f·x on every pair of the row-block (trust-store.ts); the ledger books the row sums' change.
+    const store = state.trust;
     for (const i of model.affiliated[target]) {
       const factor = shockTrustFactor(s, vulnerabilityOf(run, i));
-      for (const j of model.affiliated[shock.by]) setTrust(run, i, j, state.trust[i * N + j] * factor, cause);
+      if (factor === 1) continue;
+      const rb = i * S + shock.by;
+      if (run.ledger.enabled) recordRowChange(run.ledger, model, i, shock.by, (factor - 1) * rowSum(store, model, rb), (factor - 1) * rowSumNegotiators(store, model, rb), cause);
+      transformBlock(store, model, rb, factor, 0);
+      run.tauDirty = true;
     }
     const jump = p['shock.hostilityJump'] * s;
     state.hostility[target] += jump;

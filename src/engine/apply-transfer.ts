@@ -1,16 +1,18 @@
 import { rateToFraction } from '../model/logistic.ts';
-import { transferDelta } from '../model/transfer.ts';
-import { setTrust, type Run } from './run.ts';
+import { sortViews, transferDeltaSorted } from '../model/transfer.ts';
+import { setEntryTrust, type Run } from './run.ts';
+import { entryOf, entryValue, rowSum } from './trust-store.ts';
 
 /**
  * Moves officials' cross-side trust toward the views of their own side's Track II actors
  * (bounded confidence). Actor a's view of rival r is its mean trust in r's agents; its weight is
  * (1 − e^(−mu·dt))·receptivity·access·credibility. Every official n of a's side, in every
- * official m of r, is pulled by the views within epsilon of T[n][m].
+ * official m of r, is pulled by the views within epsilon of T[n][m]. The views are sorted once per
+ * rival pair, so each official pair costs O(log K) for K actors.
  */
 export function applyTransfer(run: Run): void {
   const { model, state } = run;
-  const { N } = model;
+  const { S } = model;
   const p = state.parameters;
   const speed = rateToFraction(p['transfer.mu'], model.dt);
   if (speed === 0) return;
@@ -19,30 +21,45 @@ export function applyTransfer(run: Run): void {
   const cause = model.mechanismCause['transfer'];
   const { views, weights } = run;
   const receptivity = state.attributes.receptivity;
-  const trust = state.trust;
-  for (const [s, r] of model.rivalPairs) {
+  const store = state.trust;
+  for (let q = 0; q < model.rivalPairs.length; q++) {
+    const [s, r] = model.rivalPairs[q];
     const actors = model.track2[s];
     if (actors.length === 0) continue;
-    const others = model.affiliated[r];
+    const others = model.affiliated[r].length;
     const pull = speed * receptivity[s];
     for (let k = 0; k < actors.length; k++) {
       const a = actors[k];
-      const row = a * N;
-      let sum = 0;
-      for (let m = 0; m < others.length; m++) sum += trust[row + others[m]];
-      views[k] = sum / others.length;
+      views[k] = rowSum(store, model, a * S + r) / others;
       weights[k] = pull * model.access[a] * model.credibility[a];
     }
+    const sortedViews = run.sortedViews[q];
+    sortViews(views, weights, actors.length, sortedViews);
     const officials = model.officials[s];
     const rivals = model.officials[r];
+    const entries = officialEntries(run, q);
     for (let x = 0; x < officials.length; x++) {
-      const n = officials[x];
       for (let y = 0; y < rivals.length; y++) {
-        const m = rivals[y];
-        const t = trust[n * N + m];
-        const delta = transferDelta(t, views, weights, actors.length, epsilon, backlash);
-        if (delta !== 0) setTrust(run, n, m, t + delta, cause);
+        const e = entries[x * rivals.length + y];
+        const t = entryValue(store, e);
+        const delta = transferDeltaSorted(t, sortedViews, epsilon, backlash);
+        if (delta !== 0) setEntryTrust(run, e, officials[x], rivals[y], t + delta, cause);
       }
     }
   }
+}
+
+/** Returns the trust entries of rival pair q's officials' pairs, created on first use in the run. */
+function officialEntries(run: Run, q: number): Int32Array {
+  let entries = run.officialEntries[q];
+  if (!entries) {
+    const { model } = run;
+    const [s, r] = model.rivalPairs[q];
+    const officials = model.officials[s];
+    const rivals = model.officials[r];
+    entries = new Int32Array(officials.length * rivals.length);
+    for (let x = 0; x < officials.length; x++) for (let y = 0; y < rivals.length; y++) entries[x * rivals.length + y] = entryOf(run.state.trust, model, officials[x], rivals[y]);
+    run.officialEntries[q] = entries;
+  }
+  return entries;
 }

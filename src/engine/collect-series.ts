@@ -1,4 +1,3 @@
-import { dateLabel } from '../scenario/calendar.ts';
 import { meanTrackI, track2Trust } from './aggregates.ts';
 import type { Model } from './model.ts';
 import { currentTau, type Run } from './run.ts';
@@ -20,7 +19,7 @@ export function seriesColumns(model: Model): string[] {
 }
 
 export function createSeries(model: Model): Series {
-  const dates = Array.from({ length: model.steps }, (_, t) => dateLabel(model.scenario.calendar, t));
+  const dates = model.dates.slice();
   const columns: Record<string, Float64Array> = {};
   for (const name of seriesColumns(model)) columns[name] = new Float64Array(model.steps);
   return { dates, columns };

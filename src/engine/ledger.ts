@@ -31,29 +31,16 @@ export interface LedgerRecorder {
 
 export function createLedgerRecorder(model: Model, enabled: boolean): LedgerRecorder {
   const { S, rivalPairs, scenario } = model;
-  const pairIndex = new Int32Array(S * S).fill(-1);
-  const P = rivalPairs.length;
-  const tauWeight = new Float64Array(P);
-  const track2Weight = new Float64Array(P);
   const targets: string[] = [];
-  rivalPairs.forEach(([s, r], p) => {
-    pairIndex[s * S + r] = p;
-    const from = model.tauFrom[s * S + r].length;
-    const to = model.tauTo[s * S + r].length;
-    tauWeight[p] = from && to ? 1 / (from * to) : 0;
-    const t2 = model.track2[s].length;
-    const aff = model.affiliated[r].length;
-    track2Weight[p] = t2 && aff ? 1 / (t2 * aff) : 0;
-  });
   const id = (s: number) => scenario.states[s].id;
   for (const [s, r] of rivalPairs) targets.push(`tau:${id(s)}>${id(r)}`, `trackII:${id(s)}>${id(r)}`);
   for (let s = 0; s < S; s++) targets.push(`hostility:${id(s)}`);
   const T = targets.length;
   return {
     ledger: { targets, step: [], cause: [], target: [], delta: [] },
-    pairIndex,
-    tauWeight,
-    track2Weight,
+    pairIndex: model.rivalIndex,
+    tauWeight: model.tauWeight,
+    track2Weight: model.track2Weight,
     pending: new Float64Array(model.causes.length * T),
     touched: new Uint8Array(model.causes.length),
     enabled,
@@ -77,6 +64,30 @@ export function recordTrustChange(rec: LedgerRecorder, model: Model, i: number, 
   }
   if (model.kind[i] === KIND_TRACK2) {
     rec.pending[base + 2 * p + 1] += delta * rec.track2Weight[p];
+    rec.touched[cause] = 1;
+  }
+}
+
+/**
+ * Records a change of agent i's trust in state r's agents that sums to `deltaAll` over all of them
+ * and to `deltaNegotiators` over r's negotiators: the shares recordTrustChange would book pair by pair.
+ */
+export function recordRowChange(rec: LedgerRecorder, model: Model, i: number, r: number, deltaAll: number, deltaNegotiators: number, cause: number): void {
+  if (!rec.enabled) return;
+  const si = model.side[i];
+  if (si < 0 || r < 0) return;
+  const S = model.S;
+  const p = rec.pairIndex[si * S + r];
+  if (p < 0) return;
+  const base = cause * rec.ledger.targets.length;
+  const all = model.tauAllAffiliated[si * S + r] === 1;
+  const tauDelta = all ? deltaAll : model.kind[i] === KIND_NEGOTIATOR ? deltaNegotiators : 0;
+  if (tauDelta !== 0) {
+    rec.pending[base + 2 * p] += tauDelta * rec.tauWeight[p];
+    rec.touched[cause] = 1;
+  }
+  if (model.kind[i] === KIND_TRACK2 && deltaAll !== 0) {
+    rec.pending[base + 2 * p + 1] += deltaAll * rec.track2Weight[p];
     rec.touched[cause] = 1;
   }
 }

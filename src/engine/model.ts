@@ -1,5 +1,7 @@
 import { isDialogueKind, KIND_FACILITATOR, KIND_NEGOTIATOR, KIND_STATE, KIND_TRACK2 } from '../model/kinds.ts';
 import { defaultParameters, type ParameterValues } from '../model/parameters.ts';
+import { baselineSum, compileBaseline, type Baseline } from './baseline.ts';
+import { dateLabel } from '../scenario/calendar.ts';
 import { planDialogue, type DialoguePlan } from './dialogue-plan.ts';
 import type { CompiledExpression } from '../scenario/expressions.ts';
 import { STATE_ATTRIBUTES, type ResolvedEvent, type Scenario, type StateAttribute } from '../scenario/types.ts';
@@ -35,8 +37,11 @@ export interface Model {
   skill: Float64Array;
   /** shock vulnerability per agent, from its kind unless overridden */
   vulnerabilityOverride: Float64Array;
-  /** initial trust, also the baseline forgetting returns to; N×N row-major */
-  baseline: Float64Array;
+  /** initial trust, also the baseline forgetting returns to, stored by distinct row */
+  baseline: Baseline;
+  /** per row-block i·S + r: Σ of i's baseline trust over r's agents, and over r's negotiators */
+  baseSum: Float64Array;
+  baseSumNeg: Float64Array;
   rivalry: Float64Array;
   /** ordered pairs of rival states [s, r] with w_sr > 0 */
   rivalPairs: [number, number][];
@@ -45,6 +50,11 @@ export interface Model {
    * (target, source) pair of a shock between states that are not rivals. Forgetting visits these.
    */
   changeablePairs: [number, number][];
+  /** per ordered state pair: its index in rivalPairs, or −1 */
+  rivalIndex: Int32Array;
+  /** per rival pair: the weight of one pair's trust in tau and in the Track II mean (1 / number of pairs) */
+  tauWeight: Float64Array;
+  track2Weight: Float64Array;
   /** agents of each side: all affiliated, Track II, officials (negotiators, else the state agent) */
   affiliated: number[][];
   track2: number[][];
@@ -64,6 +74,8 @@ export interface Model {
   schedule: Occurrence[][];
   /** 1 at the steps whose expressions (parameters, attributes or a political change's `set`) need the variables */
   scopeSteps: Uint8Array;
+  /** calendar labels of the steps */
+  dates: string[];
   /** per event series and per stochastic source: its dialogue plan, or null for other kinds */
   eventPlans: (DialoguePlan | null)[];
   stochasticPlans: (DialoguePlan | null)[];
@@ -110,15 +122,7 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     if (a.vulnerability !== undefined) vulnerabilityOverride[i] = a.vulnerability;
   });
 
-  const baseline = new Float64Array(N * N);
-  for (let i = 0; i < N; i++) {
-    for (let j = 0; j < N; j++) {
-      baseline[i * N + j] = i === j ? 1 : side[i] >= 0 && side[i] === side[j] ? scenario.trust.within : scenario.trust.default;
-    }
-  }
-  for (const rule of scenario.trust.rules) {
-    for (const i of rule.from) for (const j of rule.to) if (i !== j) baseline[i * N + j] = rule.value;
-  }
+  const baseline = compileBaseline(scenario, side);
 
   const affiliated: number[][] = Array.from({ length: S }, () => []);
   const track2: number[][] = Array.from({ length: S }, () => []);
@@ -129,6 +133,7 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     if (kind[i] === KIND_TRACK2) track2[side[i]].push(i);
     if (kind[i] === KIND_NEGOTIATOR) negotiators[side[i]].push(i);
   }
+  const { baseSum, baseSumNeg } = baselineSums(baseline, side, S, affiliated, negotiators);
   const officials = negotiators.map((list, s) => (list.length > 0 ? list : [scenario.states[s].agent]));
   const tauAllAffiliated = new Uint8Array(S * S);
   const tauFrom: number[][] = [];
@@ -184,9 +189,37 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
     if (Object.values(e.set).some((v) => typeof v !== 'number')) for (const step of e.steps) if (step < steps) scopeSteps[step] = 1;
   });
 
-  const plan = (e: { kind: string; participants: number[] }) => (isDialogueKind(e.kind) ? planDialogue(e.participants, side, scenario.rivalry, S) : null);
+  const rivalIndex = new Int32Array(S * S).fill(-1);
+  const tauWeight = new Float64Array(rivalPairs.length);
+  const track2Weight = new Float64Array(rivalPairs.length);
+  rivalPairs.forEach(([s, r], p) => {
+    rivalIndex[s * S + r] = p;
+    const pairs = tauFrom[s * S + r].length * tauTo[s * S + r].length;
+    tauWeight[p] = pairs ? 1 / pairs : 0;
+    const track2Pairs = track2[s].length * affiliated[r].length;
+    track2Weight[p] = track2Pairs ? 1 / track2Pairs : 0;
+  });
+
+  let plans = 0;
+  const plan = (e: { kind: string; participants: number[] }) => {
+    if (!isDialogueKind(e.kind)) return null;
+    const planned = planDialogue(e.participants, side, scenario.rivalry, S);
+    planned.index = plans++;
+    for (let k = 0; k < planned.from.length; k++) {
+      const i = planned.from[k];
+      const j = planned.to[k];
+      const p = rivalIndex[side[i] * S + side[j]];
+      planned.ledgerPair[k] = p;
+      if (p < 0) continue;
+      const all = tauAllAffiliated[side[i] * S + side[j]] === 1;
+      if (all || (kind[i] === KIND_NEGOTIATOR && kind[j] === KIND_NEGOTIATOR)) planned.tauShare[k] = tauWeight[p];
+      if (kind[i] === KIND_TRACK2) planned.track2Share[k] = track2Weight[p];
+    }
+    return planned;
+  };
   const eventPlans = scenario.events.map(plan);
   const stochasticPlans = scenario.stochastic.map(plan);
+  const dates = Array.from({ length: steps }, (_, t) => dateLabel(scenario.calendar, t));
 
   const causes: Cause[] = [];
   const eventCause = Int32Array.from(scenario.events, (e) => causes.push({ id: e.id, kind: e.kind }) - 1);
@@ -196,9 +229,32 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
 
   return {
     scenario, N, S, steps, dt: scenario.calendar.dt, kind, side, access, credibility, skill,
-    vulnerabilityOverride, baseline, rivalry: scenario.rivalry, rivalPairs, changeablePairs, affiliated, track2, officials,
+    vulnerabilityOverride, baseline, baseSum, baseSumNeg, rivalry: scenario.rivalry, rivalPairs, rivalIndex, tauWeight, track2Weight, changeablePairs, affiliated, track2, officials,
     tauAllAffiliated, tauFrom, tauTo, parameters, parameterExpressions, attributes, attributeExpressions,
-    initialHostility, schedule, scopeSteps, eventPlans, stochasticPlans, causes, eventCause, stochasticCause, mechanismCause,
+    initialHostility, schedule, scopeSteps, dates, eventPlans, stochasticPlans, causes, eventCause, stochasticCause, mechanismCause,
   };
 }
 
+
+/** Sums each agent's baseline trust over each state's agents and negotiators; agents sharing a baseline row share the sums. */
+function baselineSums(baseline: Baseline, side: Int16Array, S: number, affiliated: number[][], negotiators: number[][]) {
+  const N = side.length;
+  const baseSum = new Float64Array(N * S);
+  const baseSumNeg = new Float64Array(N * S);
+  const cache = new Map<number, [number, number]>();
+  for (let i = 0; i < N; i++) {
+    if (side[i] < 0) continue;
+    for (let r = 0; r < S; r++) {
+      // Own side includes the diagonal, which is 1 whatever the shared row holds.
+      const key = baseline.rowOf[i] * S + r;
+      let sums = r === side[i] ? undefined : cache.get(key);
+      if (!sums) {
+        sums = [baselineSum(baseline, i, affiliated[r]), baselineSum(baseline, i, negotiators[r])];
+        if (r !== side[i]) cache.set(key, sums);
+      }
+      baseSum[i * S + r] = sums[0];
+      baseSumNeg[i * S + r] = sums[1];
+    }
+  }
+  return { baseSum, baseSumNeg };
+}

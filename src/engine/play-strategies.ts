@@ -1,6 +1,7 @@
 import { chooseMove, COOPERATE, payoff, rememberMove, type Move } from '../model/strategy.ts';
 import { recordHostilityChange } from './ledger.ts';
-import { setTrust, type Run } from './run.ts';
+import { setEntryTrust, type Run } from './run.ts';
+import { entryOf, entryValue } from './trust-store.ts';
 
 /**
  * Plays one round of the iterated prisoner's dilemma between every pair of rival states that
@@ -10,7 +11,7 @@ import { setTrust, type Run } from './run.ts';
  */
 export function playStrategies(run: Run, moves: Int8Array): void {
   const { model, state } = run;
-  const { S, N } = model;
+  const { S } = model;
   const p = state.parameters;
   const states = model.scenario.states;
   const options = { generosity: p['strategy.generosity'], gritPatience: p['strategy.gritPatience'] };
@@ -33,8 +34,9 @@ export function playStrategies(run: Run, moves: Int8Array): void {
       const gain = p['strategy.conciliatoryTrust'];
       for (const i of model.officials[r]) {
         for (const j of model.officials[s]) {
-          const t = state.trust[i * N + j];
-          setTrust(run, i, j, t + gain * (1 - t), cause);
+          const e = entryOf(state.trust, model, i, j);
+          const t = entryValue(state.trust, e);
+          setEntryTrust(run, e, i, j, t + gain * (1 - t), cause);
         }
       }
     } else {

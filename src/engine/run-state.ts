@@ -1,6 +1,7 @@
 import { newStrategyMemory, type StrategyMemory } from '../model/strategy.ts';
 import type { StateAttribute } from '../scenario/types.ts';
 import type { Model } from './model.ts';
+import { createTrustStore, type TrustStore } from './trust-store.ts';
 
 /** An agreement in force between states. */
 export interface Agreement {
@@ -13,10 +14,8 @@ export interface Agreement {
 /** Everything that changes during a run, as plain data and typed arrays. */
 export interface RunState {
   step: number;
-  /** T[i][j], N×N row-major */
-  trust: Float64Array;
-  /** last step at which i and j met in a dialogue event; forgetting skips pairs that met this step */
-  lastContact: Int32Array;
+  /** T[i][j], stored by row-block and touched pairs (see trust-store.ts) */
+  trust: TrustStore;
   hostility: Float64Array;
   /** current state attributes, changed by political change and expressions */
   attributes: Record<StateAttribute, Float64Array>;
@@ -40,8 +39,7 @@ export function createRunState(model: Model): RunState {
   for (const [name, values] of Object.entries(model.attributes)) attributes[name as StateAttribute] = values.slice();
   return {
     step: 0,
-    trust: model.baseline.slice(),
-    lastContact: new Int32Array(N * N).fill(-1),
+    trust: createTrustStore(N, S),
     hostility: model.initialHostility.slice(),
     attributes,
     grievanceFactor: new Float64Array(S).fill(1),

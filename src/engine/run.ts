@@ -3,7 +3,9 @@ import { createLedgerRecorder, recordTrustChange } from './ledger.ts';
 import type { Model } from './model.ts';
 import { createRunState, type RunState } from './run-state.ts';
 import { createStream, type Stream } from './rng.ts';
+import { createSortedViews, type SortedViews } from '../model/transfer.ts';
 import { deriveStateTrust } from './aggregates.ts';
+import { entryOf, entryValue, setEntryValue } from './trust-store.ts';
 
 /** One line of a run's event log. */
 export interface EventLogEntry {
@@ -35,7 +37,18 @@ export interface Run {
   /** scratch buffers reused every step */
   views: Float64Array;
   weights: Float64Array;
+  /** per rival pair: its Track II views in order, kept from step to step */
+  sortedViews: SortedViews[];
   sideMark: Uint8Array;
+  /** per dialogue plan: its pairs' trust entries, once the plan has been used */
+  planEntries: (Int32Array | undefined)[];
+  /** per rival pair: the entries of officials' pairs, once transfer has used them */
+  officialEntries: (Int32Array | undefined)[];
+  /** trust of the pairs that met this step, kept across forgetting */
+  keptValues: Float64Array;
+  /** per rival pair: the block sums behind tau and Track II trust, before and after forgetting */
+  pairSums: Float64Array;
+  pairSumsAfter: Float64Array;
   /** every draw per stream name, when tracing (tests of common random numbers) */
   trace?: Map<string, number[]>;
 }
@@ -70,18 +83,31 @@ export function createRun(model: Model, seed: number, options: { ledger?: boolea
     totalCost: 0,
     views: new Float64Array(maxTrack2),
     weights: new Float64Array(maxTrack2),
+    sortedViews: model.rivalPairs.map(() => createSortedViews(maxTrack2)),
     sideMark: new Uint8Array(model.S),
+    planEntries: [],
+    officialEntries: [],
+    keptValues: new Float64Array(64),
+    pairSums: new Float64Array(2 * model.rivalPairs.length),
+    pairSumsAfter: new Float64Array(2 * model.rivalPairs.length),
     ...(trace ? { trace } : {}),
   };
 }
 
-/** Sets T[i][j], clamped to [0, 1], and records the change against `cause`. */
-export function setTrust(run: Run, i: number, j: number, value: number, cause: number): void {
-  const k = i * run.model.N + j;
-  const old = run.state.trust[k];
+/** Sets T[i][j], clamped to [0, 1], and records the change against `cause`. Returns the pair's entry. */
+export function setTrust(run: Run, i: number, j: number, value: number, cause: number): number {
+  const e = entryOf(run.state.trust, run.model, i, j);
+  setEntryTrust(run, e, i, j, value, cause);
+  return e;
+}
+
+/** Sets the trust of entry e (pair i, j), clamped to [0, 1], and records the change against `cause`. */
+export function setEntryTrust(run: Run, e: number, i: number, j: number, value: number, cause: number): void {
+  const store = run.state.trust;
+  const old = entryValue(store, e);
   const next = value < 0 ? 0 : value > 1 ? 1 : value;
   if (next === old) return;
-  run.state.trust[k] = next;
+  setEntryValue(store, run.model, e, next);
   run.tauDirty = true;
   recordTrustChange(run.ledger, run.model, i, j, next - old, cause);
 }

@@ -5,6 +5,7 @@ import type { Ledger } from './ledger.ts';
 import { compileModel, type Model } from './model.ts';
 import { createRun, type EventLogEntry } from './run.ts';
 import { createStepScratch, step } from './step.ts';
+import { trustMatrix } from './trust-store.ts';
 import { summarizeRun, type RunSummary } from './summarize-run.ts';
 
 export interface SimulateOptions {
@@ -50,8 +51,8 @@ export interface RunResult {
  * ```
  */
 export function simulate(input: Scenario | Model, options: SimulateOptions = {}): RunResult {
-  const model = 'baseline' in input ? input : compileModel(input, options.steps);
-  if ('baseline' in input && options.steps !== undefined && options.steps !== model.steps) {
+  const model = 'schedule' in input ? input : compileModel(input, options.steps);
+  if ('schedule' in input && options.steps !== undefined && options.steps !== model.steps) {
     throw new Error('simulate: a compiled model fixes its number of steps; compile it with compileModel(scenario, steps)');
   }
   const seed = options.seed ?? model.scenario.seed ?? 1;
@@ -73,7 +74,7 @@ export function simulate(input: Scenario | Model, options: SimulateOptions = {})
     step(run, scratch);
     collectStep(run, layout, t, logStart);
     if ((options.trustEvery && (t % options.trustEvery === 0 || t === model.steps - 1)) || snapshotAt.has(t)) {
-      snapshots.push({ step: t, trust: run.state.trust.slice() });
+      snapshots.push({ step: t, trust: trustMatrix(run.state.trust, model) });
     }
   }
   const ledger = run.ledger.enabled ? run.ledger.ledger : undefined;

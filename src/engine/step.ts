@@ -18,10 +18,12 @@ export interface StepScratch {
   scope: ExpressionScope;
   hostility: Float64Array;
   moves: Int8Array;
+  /** per stochastic dialogue that occurs this step: source index, success draw, agreement draw */
+  dialogueDraws: Float64Array;
 }
 
 export function createStepScratch(run: Run): StepScratch {
-  return { scope: new Map(), hostility: new Float64Array(run.model.S), moves: new Int8Array(run.model.S * run.model.S) };
+  return { scope: new Map(), hostility: new Float64Array(run.model.S), moves: new Int8Array(run.model.S * run.model.S), dialogueDraws: new Float64Array(3 * run.model.scenario.stochastic.length) };
 }
 
 /**
@@ -63,26 +65,32 @@ export function step(run: Run, scratch: StepScratch): void {
     applyShock(run, e, model.eventCause[series], run.eventStreams[series]);
   }
   const p = state.parameters;
-  const dialogueDraws: number[] = [];
-  scenario.stochastic.forEach((src, k) => {
-    if (t < src.fromStep || t > src.toStep) return;
+  const dialogueDraws = scratch.dialogueDraws;
+  let drawn = 0;
+  for (let k = 0; k < scenario.stochastic.length; k++) {
+    const src = scenario.stochastic[k];
+    if (t < src.fromStep || t > src.toStep) continue;
     const stream = run.stochasticStreams[k];
     // Four draws every active step whatever happens, so the stream stays aligned across variants.
     const uOccur = stream();
     const uSeverity = stream();
     const uSuccess = stream();
     const uAgreement = stream();
-    if (!src.enabled) return;
+    if (!src.enabled) continue;
     if (isShockKind(src.kind)) {
-      if (!on.shocks) return;
+      if (!on.shocks) continue;
       const rate = shockRate(src.rate, p['shock.rateGrowth'], state.hostility[src.by]);
-      if (uOccur >= rateToProbability(rate, model.dt)) return;
+      if (uOccur >= rateToProbability(rate, model.dt)) continue;
       const severity = src.severity[0] + uSeverity * (src.severity[1] - src.severity[0]);
       applyShock(run, { ...src, severity }, model.stochasticCause[k], run.stochasticCollapseStreams[k]);
     } else if (isDialogueKind(src.kind)) {
-      if (uOccur < rateToProbability(src.rate, model.dt)) dialogueDraws.push(k, uSuccess, uAgreement);
+      if (uOccur < rateToProbability(src.rate, model.dt)) {
+        dialogueDraws[drawn++] = k;
+        dialogueDraws[drawn++] = uSuccess;
+        dialogueDraws[drawn++] = uAgreement;
+      }
     }
-  });
+  }
 
   if (on.strategies) playStrategies(run, scratch.moves);
 
@@ -96,7 +104,7 @@ export function step(run: Run, scratch: StepScratch): void {
       if (!e.enabled) continue;
       applyDialogue(run, e, model.eventPlans[series]!, model.eventCause[series], uSuccess, uAgreement);
     }
-    for (let n = 0; n < dialogueDraws.length; n += 3) {
+    for (let n = 0; n < drawn; n += 3) {
       const k = dialogueDraws[n];
       applyDialogue(run, scenario.stochastic[k], model.stochasticPlans[k]!, model.stochasticCause[k], dialogueDraws[n + 1], dialogueDraws[n + 2]);
     }

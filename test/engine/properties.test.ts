@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileModel } from '../../src/engine/model.ts';
+import { baselineOf } from '../../src/engine/baseline.ts';
 import { simulate } from '../../src/engine/simulate.ts';
 import { loadScenario } from '../../src/io/load-scenario.ts';
 
@@ -85,6 +86,6 @@ function startValue(s: ReturnType<typeof scenarioWith>, kind: string, pair: stri
   const fromList = kind === 'tau' ? model.tauFrom[a * model.S + b] : model.track2[a];
   const toList = kind === 'tau' ? model.tauTo[a * model.S + b] : model.affiliated[b];
   let sum = 0;
-  for (const i of fromList) for (const j of toList) sum += model.baseline[i * model.N + j];
+  for (const i of fromList) for (const j of toList) sum += baselineOf(model.baseline, i, j);
   return sum / (fromList.length * toList.length);
 }

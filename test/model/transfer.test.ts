@@ -23,3 +23,30 @@ describe('transferDelta', () => {
     expect(transferDelta(0.3, f([0.5, 0.0]), f([0.1, 0.9]), 1, 0.3, 0)).toBeCloseTo(0.02, 12);
   });
 });
+
+describe('transferDeltaSorted', () => {
+  it('gives the change transferDelta gives, whatever the views, weights and bounds', async () => {
+    const fc = (await import('fast-check')).default;
+    const { createSortedViews, sortViews, transferDeltaSorted, transferDelta: reference } = await import('../../src/model/transfer.ts');
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ v: fc.double({ min: 0, max: 1, noNaN: true }), w: fc.double({ min: 0, max: 0.5, noNaN: true }) }), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.oneof(fc.constant(0), fc.double({ min: 0, max: 2, noNaN: true })),
+        (actors, trusts, epsilon, backlash) => {
+          const views = Float64Array.from(actors, (a) => a.v);
+          const weights = Float64Array.from(actors, (a) => a.w);
+          const sorted = createSortedViews(actors.length);
+          // twice, so the second sort starts from the first one's order
+          sortViews(views, weights, actors.length, sorted);
+          views.reverse();
+          weights.reverse();
+          sortViews(views, weights, actors.length, sorted);
+          for (const t of trusts) expect(transferDeltaSorted(t, sorted, epsilon, backlash)).toBeCloseTo(reference(t, views, weights, actors.length, epsilon, backlash), 12);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
