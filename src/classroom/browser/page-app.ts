@@ -24,7 +24,9 @@ const issueText = (issues: readonly ScenarioIssue[]) => issues.map((i) => `${i.f
  */
 export async function startPage(): Promise<void> {
   const status = byId('status');
-  const setState = (state: 'running' | 'ready' | 'error', message = '') => {
+  // What the page could not use from its link stays on show until the settings change by hand.
+  let notice = '';
+  const setState = (state: 'running' | 'ready' | 'error', message = notice) => {
     document.body.dataset.state = state;
     status.textContent = message;
     status.className = state === 'error' ? 'status error' : 'status';
@@ -92,6 +94,7 @@ export async function startPage(): Promise<void> {
       return;
     }
     seedInput.removeAttribute('aria-invalid');
+    notice = '';
     settings = view.read(seed);
     apply();
   }
@@ -103,7 +106,7 @@ export async function startPage(): Promise<void> {
     const command = runCommand(bundle.scenarioArg, settings.seed, allSets());
     byId('command').textContent = command;
     byId<HTMLInputElement>('link').value = location.href;
-    setState('running', 'Running…');
+    setState('running', notice || 'Running…');
     runner.request({ type: 'run', sets: allSets(), seed: settings.seed });
     if (fanWanted) requestFan();
   }
@@ -157,8 +160,8 @@ export async function startPage(): Promise<void> {
     settings = decoded.settings;
     seedInput.value = String(settings.seed);
     view.show(settings);
+    notice = decoded.problems.length > 0 ? `Parts of the link were not used: ${decoded.problems.join('; ')}.` : '';
     apply();
-    if (decoded.problems.length > 0) status.textContent = `Parts of the link were not used: ${decoded.problems.join('; ')}.`;
   }
 
   // Playback controls and keys: Space plays or pauses, arrows step, Home resets (when no control has focus).
