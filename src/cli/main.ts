@@ -11,6 +11,7 @@ import { validateCommand, validateHandler } from './commands/validate.ts';
 import { workerCommand } from './commands/worker.ts';
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, ScenarioError, UserError, wasInterrupted } from './errors.ts';
 import { formatIssues } from './format-issues.ts';
+import { configureLoading } from './shared.ts';
 
 /**
  * Runs the CLI and returns its exit code: 0 on success, 2 for usage or input errors (printed
@@ -31,6 +32,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .command(describeCommand)
     .command({ ...compareCommand, handler: (a) => compareHandler({ ...(a as unknown as CompareArgs), argv: args }) })
     .command(classroomCommand)
+    // Every command that loads scenarios reads the same limits and allowed folders.
+    .middleware((a) => configureLoading(a.limit as string[] | undefined, a['allow-path'] as string[] | undefined))
     .demandCommand(1, 'Name a command: run, validate, list, describe, compare, report, sweep, worker or classroom (see --help).')
     .recommendCommands()
     .strict()

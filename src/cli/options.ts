@@ -14,6 +14,8 @@ export const OPTIONS = {
   report: { type: 'boolean', default: false, describe: 'also draw the report: report.html and every chart as .vl.json, .svg and .png' },
   vs: { type: 'string', describe: 'the variant is this other scenario' },
   without: { type: 'string', array: true, describe: 'the variant drops these event ids (repeatable)' },
+  limit: { type: 'string', array: true, describe: 'raise or lower a size limit: name=N with name agents, steps, events, runs or file-mb (repeatable; also DETENTE_LIMITS="agents=20000,steps=50000")' },
+  'allow-path': { type: 'string', array: true, describe: 'also let scenario files `extends` files in this folder (repeatable; default: the scenario\'s own folder tree and the shipped scenarios)' },
 } as const satisfies Record<string, Options>;
 
 export type OptionName = keyof typeof OPTIONS;

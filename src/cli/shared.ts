@@ -2,12 +2,32 @@ import { basename, extname, join } from 'node:path';
 import { parseDate, stepIndex } from '../scenario/calendar.ts';
 import type { ComposeResult } from '../scenario/compose-scenario.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { loadScenario } from '../io/load-scenario.ts';
+import { loadScenario, type LoadOptions } from '../io/load-scenario.ts';
+import { parseLimits, raiseHint, withDefaults } from '../scenario/limits.ts';
 import { ScenarioError, UserError } from './errors.ts';
+
+let loadOptions: LoadOptions = {};
+
+/**
+ * Sets the limits and allowed folders every scenario load of this command uses, from `--limit`,
+ * `--allow-path` and the DETENTE_LIMITS environment variable (flags win).
+ */
+export function configureLoading(limit: readonly string[] = [], allowPath: readonly string[] = [], env: string | undefined = process.env.DETENTE_LIMITS): void {
+  const fromEnv = env ? parseLimits(env.split(',').filter((x) => x.trim() !== '')) : { limits: {} };
+  if ('error' in fromEnv) throw new UserError('USAGE', `DETENTE_LIMITS: ${fromEnv.error}`);
+  const fromFlags = parseLimits(limit);
+  if ('error' in fromFlags) throw new UserError('USAGE', `--limit: ${fromFlags.error}`);
+  loadOptions = { limits: { ...fromEnv.limits, ...fromFlags.limits }, allowPaths: [...allowPath] };
+}
+
+/** Returns the load options configured for this command. */
+export function currentLoadOptions(): LoadOptions {
+  return loadOptions;
+}
 
 /** Loads a scenario or throws a ScenarioError carrying every issue. */
 export function loadOrFail(name: string, sets: readonly string[] = []): ComposeResult & { scenario: Scenario } {
-  const loaded = loadScenario(name, sets);
+  const loaded = loadScenario(name, sets, loadOptions);
   if (!loaded.scenario || loaded.issues.length > 0) throw new ScenarioError(loaded.issues);
   return loaded as ComposeResult & { scenario: Scenario };
 }
@@ -51,7 +71,9 @@ export function commandLine(argv: readonly string[]): string {
 
 export function checkRuns(runs: number | undefined, fallback: number): number {
   const r = runs ?? fallback;
-  if (!Number.isInteger(r) || r < 1 || r > 1_000_000) throw new UserError('USAGE', `--runs expects a whole number from 1 to 1000000, found ${runs}`);
+  const most = withDefaults(loadOptions.limits).runs;
+  if (!Number.isInteger(r) || r < 1) throw new UserError('USAGE', `--runs expects a whole number from 1 to ${most}, found ${runs}`);
+  if (r > most) throw new UserError('LIMIT', `--runs ${r} is above the limit of ${most} runs`, raiseHint('runs', r));
   return r;
 }
 

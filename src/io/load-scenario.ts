@@ -1,13 +1,21 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, extname, join, relative, resolve } from 'node:path';
-import { composeScenario, type ComposeResult } from '../scenario/compose-scenario.ts';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
+import { composeScenario, type ComposeResult, type SourceReader } from '../scenario/compose-scenario.ts';
+import { raiseHint, withDefaults, type Limits } from '../scenario/limits.ts';
 import { packageRoot } from './package-root.ts';
 
 /** The folder of scenarios shipped with the package. */
 export const SCENARIO_DIR = join(packageRoot(), 'scenarios');
 
-// Larger than any sensible scenario, small enough that a stray binary file fails fast.
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
+/** How far loading may go: size limits, and the folders `extends` may read beyond the defaults. */
+export interface LoadOptions {
+  limits?: Partial<Limits>;
+  /**
+   * Folders a file may `extends` from besides the entry file's own folder (and those below it)
+   * and the shipped scenarios/; `/` allows any.
+   */
+  allowPaths?: readonly string[];
+}
 
 /**
  * Finds a scenario by path, or by the name of a shipped scenario (`india-pakistan`,
@@ -25,21 +33,53 @@ export function displayPath(path: string): string {
   return rel && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
+/** Returns whether `path` is `root` or lies below it; both already real paths. */
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/**
+ * Returns the folders files of a scenario rooted at `entry` may `extends` from: the entry's
+ * folder tree, the shipped scenarios and the allowed paths, each with symlinks resolved.
+ */
+export function extendsRoots(entry: string, allowPaths: readonly string[] = []): string[] {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return [real(dirname(entry)), real(SCENARIO_DIR), ...allowPaths.map(real)];
+}
+
+/**
+ * Returns a reader of scenario files from disk: the entry is found by path or shipped name, and
+ * each file it `extends` is read relative to the file that names it, only from `roots`: a shared
+ * scenario cannot make the tool read files elsewhere (docs/SECURITY.md). Files above the size
+ * limit are refused before they are read.
+ */
+export function scenarioReader(options: LoadOptions = {}, onRead?: (name: string, path: string, text: string) => void): SourceReader {
+  const limits = withDefaults(options.limits);
+  let roots: string[] | undefined;
+  return (name, from) => {
+    const path = from ? resolve(dirname(from), name) : findScenarioFile(name);
+    if (!path || !existsSync(path)) {
+      return { error: from ? `cannot read "${name}": no such file next to ${displayPath(from)}` : `no scenario "${name}": not a file, nor a shipped scenario (see \`detente list\`)` };
+    }
+    if (!from) roots = extendsRoots(path, options.allowPaths);
+    else if (roots && !roots.some((root) => isInside(realpathSync(path), root))) {
+      return {
+        error: `cannot read "${name}": it is outside the folders a scenario may extend (${roots.map(displayPath).join(', ')}); if you trust it, pass --allow-path ${displayPath(dirname(realpathSync(path)))}`,
+      };
+    }
+    const stat = statSync(path);
+    if (!stat.isFile()) return { error: `cannot read "${name}": not a file` };
+    if (stat.size > limits.fileBytes) {
+      return { error: `cannot read "${name}": ${stat.size} bytes is more than the limit of ${limits.fileBytes}; ${raiseHint('fileBytes', stat.size)}` };
+    }
+    const text = readFileSync(path, 'utf8');
+    onRead?.(name, path, text);
+    return { file: displayPath(path), text };
+  };
+}
+
 /** Loads a scenario file with its `extends` chain from disk, applying `--set` assignments. */
-export function loadScenario(name: string, sets: readonly string[] = []): ComposeResult {
-  return composeScenario(
-    name,
-    (file, from) => {
-      const path = from ? resolve(dirname(from), file) : findScenarioFile(file);
-      const shown = from ? file : name;
-      if (!path || !existsSync(path)) {
-        return { error: from ? `cannot read "${shown}": no such file next to ${displayPath(from)}` : `no scenario "${shown}": not a file, nor a shipped scenario (see \`detente list\`)` };
-      }
-      const stat = statSync(path);
-      if (!stat.isFile()) return { error: `cannot read "${shown}": not a file` };
-      if (stat.size > MAX_FILE_BYTES) return { error: `cannot read "${shown}": ${stat.size} bytes is more than the ${MAX_FILE_BYTES}-byte limit` };
-      return { file: displayPath(path), text: readFileSync(path, 'utf8') };
-    },
-    sets,
-  );
+export function loadScenario(name: string, sets: readonly string[] = [], options: LoadOptions = {}): ComposeResult {
+  return composeScenario(name, scenarioReader(options), sets, options.limits);
 }

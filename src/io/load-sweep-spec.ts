@@ -1,14 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { dirname, resolve } from 'node:path';
 import { ScenarioError, UserError } from '../cli/errors.ts';
 import { composeScenario, type ComposeResult } from '../scenario/compose-scenario.ts';
 import { parseScenarioText } from '../scenario/parse-document.ts';
+import type { ScenarioIssue } from '../scenario/issues.ts';
 import { fromZodIssues } from '../scenario/zod-issues.ts';
 import { SALTELLI_MAX_FACTORS } from '../sweep/design/saltelli.ts';
 import { resolveFactors } from '../sweep/sweep-plan.ts';
 import { sweepSpecSchema, type SweepSpec } from '../sweep/sweep-spec.ts';
-import { displayPath, findScenarioFile } from './load-scenario.ts';
+import { raiseHint, withDefaults } from '../scenario/limits.ts';
+import { displayPath, findScenarioFile, scenarioReader, type LoadOptions } from './load-scenario.ts';
 
 export interface LoadedSweep {
   spec: SweepSpec;
@@ -21,9 +23,12 @@ export interface LoadedSweep {
 }
 
 /** Reads and checks a sweep spec and the scenario it names; problems come back with file, line and column. */
-export function loadSweepSpec(specPath: string): LoadedSweep {
+export function loadSweepSpec(specPath: string, options: LoadOptions = {}): LoadedSweep {
   if (!existsSync(specPath)) throw new UserError('NO_SPEC', `no sweep spec "${specPath}"`, 'see scenarios/sweeps/ for examples');
-  return loadSweepSpecText(readFileSync(specPath, 'utf8'), displayPath(specPath), dirname(specPath));
+  const size = statSync(specPath).size;
+  const most = withDefaults(options.limits).fileBytes;
+  if (size > most) throw new UserError('LIMIT', `${specPath}: ${size} bytes is more than the limit of ${most}`, raiseHint('fileBytes', size));
+  return loadSweepSpecText(readFileSync(specPath, 'utf8'), displayPath(specPath), dirname(specPath), options);
 }
 
 /**
@@ -61,7 +66,7 @@ export function quickSweepSpec(options: { scenario: string; factor: string[]; de
 }
 
 /** Checks a spec given as text; `baseDir` is where its scenario path starts from. */
-export function loadSweepSpecText(specText: string, file: string, baseDir: string): LoadedSweep {
+export function loadSweepSpecText(specText: string, file: string, baseDir: string, options: LoadOptions = {}): LoadedSweep {
   const specPath = resolve(baseDir, '(spec)');
   const doc = parseScenarioText(file, specText);
   if (doc.issues.length) throw new ScenarioError(doc.issues);
@@ -75,7 +80,7 @@ export function loadSweepSpecText(specText: string, file: string, baseDir: strin
     );
   }
   const spec = parsed.data;
-  const problems = spec.factors.flatMap((f, i) => {
+  const problems: ScenarioIssue[] = spec.factors.flatMap((f, i): ScenarioIssue[] => {
     const pos = doc.locate(['factors', i]);
     const at = { file, ...(pos ? { line: pos.line, column: pos.column } : {}) };
     if (!f.levels && !f.range) return [{ code: 'factor', path: ['factors', i], message: 'expected "levels" or "range"', ...at }];
@@ -99,23 +104,33 @@ export function loadSweepSpecText(specText: string, file: string, baseDir: strin
     const pos = doc.locate(['design']);
     problems.push({ code: 'design', path: ['design', 'samples'], message: `expected "samples" for a ${spec.design.type} design`, file, ...(pos ? { line: pos.line, column: pos.column } : {}) });
   }
+  const runs = sweepRuns(spec);
+  const mostRuns = withDefaults(options.limits).runs;
+  if (runs > mostRuns) {
+    const pos = doc.locate(['design']);
+    problems.push({ code: 'too-many-runs', path: ['design'], message: `expected a sweep of at most ${mostRuns} runs (points × replications), found ${runs.toLocaleString('en-US')}`, suggestion: raiseHint('runs', runs), file, ...(pos ? { line: pos.line, column: pos.column } : {}) });
+  }
   if (problems.length) throw new ScenarioError(problems);
 
   const local = resolve(dirname(specPath), spec.scenario);
   const entry = existsSync(local) ? local : findScenarioFile(spec.scenario);
   if (!entry) throw new UserError('NO_SCENARIO', `${file}: scenario "${spec.scenario}" is not a file next to the spec, nor a shipped scenario`);
   const files: Record<string, string> = {};
-  const scenario = composeScenario(
-    entry,
-    (name, from) => {
-      const path = from ? resolve(dirname(from), name) : name;
-      if (!existsSync(path)) return { error: `cannot read "${name}"` };
-      const text = readFileSync(path, 'utf8');
-      files[name] = text;
-      return { file: path, text };
-    },
-    spec.set,
-  );
+  // The same reader as `detente run`: size limit, and `extends` kept to the allowed folders.
+  const read = scenarioReader(options, (name, _path, text) => (files[name] = text));
+  const scenario = composeScenario(entry, read, spec.set, options.limits);
   if (!scenario.scenario) throw new ScenarioError(scenario.issues);
   return { spec, specFile: specPath, specText, scenario, entry, files };
+}
+
+/** Returns how many runs a spec asks for (points × replications), without building its points. */
+export function sweepRuns(spec: SweepSpec): number {
+  const d = spec.factors.length;
+  const n = spec.design.samples ?? 0;
+  const points =
+    spec.design.type === 'grid' ? spec.factors.reduce((product, f) => product * (f.levels?.length ?? f.steps ?? 1), 1) :
+    spec.design.type === 'sobol' ? n * (d + 2) :
+    spec.design.type === 'morris' ? n * (d + 1) :
+    n;
+  return points * spec.replications;
 }

@@ -2,6 +2,7 @@ import { issue, type ScenarioIssue } from './issues.ts';
 import { dropRemoved, isPlainObject, mergeScenario } from './merge-scenario.ts';
 import { parseScenarioText, type ParsedDocument, type PathSegment } from './parse-document.ts';
 import { resolveScenario, flattenParameters } from './resolve-scenario.ts';
+import type { Limits } from './limits.ts';
 import type { ParameterTree } from './schema.ts';
 import { applySet } from './set-path.ts';
 import type { Scenario } from './types.ts';
@@ -22,10 +23,10 @@ const MAX_EXTENDS_DEPTH = 16;
 
 /**
  * Loads a scenario: reads the entry file and the chain it `extends`, merges them, applies
- * `--set` assignments, validates and resolves. Every issue carries file, line and column when
- * the problem can be traced to a file.
+ * `--set` assignments, validates and resolves within `limits` (defaults: DEFAULT_LIMITS). Every
+ * issue carries file, line and column when the problem can be traced to a file.
  */
-export function composeScenario(entry: string, read: SourceReader, sets: readonly string[] = []): ComposeResult {
+export function composeScenario(entry: string, read: SourceReader, sets: readonly string[] = [], limits: Partial<Limits> = {}): ComposeResult {
   const files: { file: string; text: string }[] = [];
   const parsed: ParsedDocument[] = [];
   const issues: ScenarioIssue[] = [];
@@ -95,7 +96,7 @@ export function composeScenario(entry: string, read: SourceReader, sets: readonl
     origins[bare] = '--set';
   }
   if (issues.length > 0) return { issues, document, files };
-  const resolved = resolveScenario(document, origins);
+  const resolved = resolveScenario(document, origins, limits);
   const located = resolved.issues.map((i) => locateIssue(i, parsed, document, targets));
   // Reading order: by file as loaded (the entry first), then line and column.
   const order = new Map(files.map((f, k) => [f.file, k]));

@@ -13,8 +13,11 @@ export interface ParsedDocument {
   issues: ScenarioIssue[];
 }
 
-// Guards against alias bombs ("billion laughs"): far more aliases than any scenario needs.
-const MAX_ALIAS_COUNT = 1000;
+// Guards against alias bombs ("billion laughs"): far more alias expansions than any scenario needs.
+export const MAX_ALIAS_COUNT = 1000;
+// A scenario nests five levels deep (events[3].set.receptivity); deeper input is hostile or broken,
+// and recursive code further on (merging, validation) must never see it.
+export const MAX_NESTING = 32;
 
 /** Parses YAML (JSON is a subset) and keeps node positions for error messages. */
 export function parseScenarioText(file: string, text: string): ParsedDocument {
@@ -24,14 +27,22 @@ export function parseScenarioText(file: string, text: string): ParsedDocument {
   const at = (offset: number) => lineCounter.linePos(offset);
   for (const e of [...doc.errors, ...doc.warnings]) {
     const pos = at(e.pos[0]);
-    issues.push({ ...issue('syntax', [], e.message.split('\n')[0]), file, line: pos.line, column: pos.col });
+    issues.push({ ...issue('syntax', [], syntaxMessage(e.message)), file, line: pos.line, column: pos.col });
   }
   let value: unknown = undefined;
   if (doc.errors.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {
-      issues.push({ ...issue('syntax', [], (e as Error).message), file, line: 1, column: 1 });
+      issues.push({ ...issue('syntax', [], syntaxMessage((e as Error).message)), file, line: 1, column: 1 });
+    }
+  }
+  if (issues.length === 0) {
+    const shape = checkShape(value);
+    if (shape) {
+      const pos = locate(shape.path);
+      issues.push({ ...issue(shape.code, shape.path, shape.message), file, line: pos?.line ?? 1, column: pos?.column ?? 1 });
+      value = undefined;
     }
   }
   function locate(path: readonly PathSegment[]) {
@@ -66,3 +77,38 @@ export function parseScenarioText(file: string, text: string): ParsedDocument {
   return { file, value, locate, issues };
 }
 
+
+/** Rewrites the yaml package's messages for hostile input into what to do about it. */
+function syntaxMessage(message: string): string {
+  const first = message.split('\n')[0];
+  if (/maximum call stack/i.test(first)) return `expected at most ${MAX_NESTING} levels of nesting; this file nests lists or mappings too deeply to read`;
+  if (/excessive alias count/i.test(first)) {
+    return `expected at most ${MAX_ALIAS_COUNT} uses of aliases (*name); this file expands them far more often, as an "alias bomb" does`;
+  }
+  return first;
+}
+
+/**
+ * Walks a parsed value without recursion and returns the first thing no scenario holds: nesting
+ * beyond MAX_NESTING, or a `__proto__` key (which would reach an object's prototype when merged).
+ */
+function checkShape(value: unknown): { code: string; path: (string | number)[]; message: string } | undefined {
+  const stack: { node: unknown; path: (string | number)[] }[] = [{ node: value, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (path.length >= MAX_NESTING) return { code: 'too-deep', path, message: `expected at most ${MAX_NESTING} levels of nesting, found more` };
+    if (!Array.isArray(node) && Object.getPrototypeOf(node) !== Object.prototype) {
+      return { code: 'invalid-type', path, message: 'expected a number, string, list or mapping, found a value of another YAML type (such as !!binary or !!set)' };
+    }
+    if (Array.isArray(node)) {
+      node.forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      if (key === '__proto__') return { code: 'unknown-key', path: [...path, key], message: 'unknown key "__proto__"; no scenario or spec has it' };
+      stack.push({ node: (node as Record<string, unknown>)[key], path: [...path, key] });
+    }
+  }
+  return undefined;
+}

@@ -24,12 +24,13 @@ import {
   type TrustRule,
   type Value,
 } from './types.ts';
+import { raiseHint, withDefaults, type Limits } from './limits.ts';
 import { fromZodIssues } from './zod-issues.ts';
 
 type Path = (string | number)[];
 
 const TRACK2_DEFAULTS = { access: 0.3, credibility: 0.5 };
-export const MAX_AGENTS = 5000;
+export { MAX_AGENTS } from './limits.ts';
 const FACILITATOR_DEFAULT_SKILL = 0.5;
 const ATTRIBUTE_DEFAULT: Record<StateAttribute, string> = {
   receptivity: 'state.receptivity',
@@ -54,8 +55,10 @@ export function flattenParameters(tree: ParameterTree, prefix = ''): { path: str
   const out: { path: string; value: number | string }[] = [];
   for (const [key, value] of Object.entries(tree)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'object') out.push(...flattenParameters(value, path));
-    else out.push({ path, value });
+    // Only mappings nest; anything else (null, a list) stays a leaf for validation to refuse.
+    const leaf: unknown = value;
+    if (typeof leaf === 'object' && leaf !== null && !Array.isArray(leaf)) out.push(...flattenParameters(leaf as ParameterTree, path));
+    else out.push({ path, value: leaf as number | string });
   }
   return out;
 }
@@ -67,7 +70,9 @@ export function flattenParameters(tree: ParameterTree, prefix = ''): { path: str
 export function resolveScenario(
   raw: unknown,
   parameterOrigins: Record<string, string> = {},
+  limitsGiven: Partial<Limits> = {},
 ): { scenario?: Scenario; issues: ScenarioIssue[] } {
+  const limits = withDefaults(limitsGiven);
   const parsed = scenarioSchema.safeParse(raw);
   if (!parsed.success) return { issues: fromZodIssues(scenarioSchema, raw, parsed.error.issues) };
   const doc = parsed.data;
@@ -86,6 +91,10 @@ export function resolveScenario(
     if (!calendar) problem('invalid-date', ['calendar', 'end'], `expected an end on or after the start ${doc.calendar.start}, found ${describeValue(doc.calendar.end)}`);
   }
   if (!calendar) return { issues };
+  if (calendar.steps > limits.steps) {
+    problem('too-many-steps', ['calendar', 'end'], `expected a calendar of at most ${limits.steps} ${calendar.step}s, found ${calendar.steps}`, raiseHint('steps', calendar.steps));
+    return { issues };
+  }
   const cal = calendar;
 
   // Names: states, agents and groups share one namespace, which selectors refer to.
@@ -131,6 +140,12 @@ export function resolveScenario(
   };
 
   // Agents: each state has its own agent; then the listed agents and expanded groups.
+  // Counted before groups are expanded, so a huge `count` costs nothing but this message.
+  const agentCount = doc.states.length + doc.agents.reduce((n, a) => n + (a.group !== undefined && a.id === undefined ? (a.count ?? 1) : 1), 0);
+  if (agentCount > limits.agents) {
+    problem('too-many-agents', ['agents'], `expected at most ${limits.agents} agents, states included (trust is stored densely), found ${agentCount}`, raiseHint('agents', agentCount));
+    return { issues };
+  }
   const agents: ResolvedAgent[] = [];
   const states: ResolvedState[] = doc.states.map((s, i) => {
     const attributes = {} as Record<StateAttribute, Value>;
@@ -186,8 +201,6 @@ export function resolveScenario(
     }
   });
 
-  // Trust is a dense N×N matrix (docs/PERFORMANCE.md): beyond this size a run would exhaust memory.
-  if (agents.length > MAX_AGENTS) problem('too-many-agents', ['agents'], `expected at most ${MAX_AGENTS} agents (trust is stored densely), found ${agents.length}`);
   const agentIndex = new Map(agents.map((a, i) => [a.id, i]));
   const selectorNames = () => [...agentIndex.keys(), ...groups.keys()].filter((n) => !/\.\d+$/.test(n));
   /** Resolves a selector: agent id, group, state (all its agents), STATE:kind, STATE:type, kind, type or "*". */
@@ -306,6 +319,13 @@ export function resolveScenario(
   const intensityRef = typeof parameters['cameo.intensityReference'] === 'number' ? (parameters['cameo.intensityReference'] as number) : PARAMETER_BY_PATH.get('cameo.intensityReference')!.default;
 
   const events: ResolvedEvent[] = [];
+  // Occurrences of scheduled events so far; random sources count once each.
+  let occurrences = 0;
+  let eventsRefused = false;
+  const tooManyEvents = (found: number) => {
+    if (!eventsRefused) problem('too-many-events', ['events'], `expected at most ${limits.events} event occurrences and random sources, found ${found} or more`, raiseHint('events', found));
+    eventsRefused = true;
+  };
   doc.events.forEach((e, i) => {
     const path: Path = ['events', i];
     claimEvent(e.id, [...path, 'id']);
@@ -320,7 +340,9 @@ export function resolveScenario(
       const every = e.every ?? 1;
       if (from !== undefined && to !== undefined) {
         if (to < from) problem('event-timing', [...path, 'to'], `expected "to" on or after "from" (${e.from}), found ${describeValue(e.to)}`);
-        for (let s = from; s <= to; s += every) steps.push(s);
+        const count = Math.floor((to - from) / every) + 1;
+        if (occurrences + count + doc.stochastic.length > limits.events) tooManyEvents(occurrences + count + doc.stochastic.length);
+        else for (let s = from; s <= to; s += every) steps.push(s);
       }
     } else {
       problem('missing-key', [...path, 'date'], 'expected a "date", or a recurring range with "from", "to" and "every"');
@@ -374,6 +396,8 @@ export function resolveScenario(
       }
     }
     events.push(resolved);
+    occurrences += steps.length;
+    if (occurrences + doc.stochastic.length > limits.events) tooManyEvents(occurrences + doc.stochastic.length);
 
     function resolveParticipants(target: { participants: number[] }, list: string[] | undefined, p: Path) {
       if (!list) return void problem('missing-key', [...p, 'participants'], 'expected "participants": a list of agent, group or state selectors');

@@ -4,6 +4,8 @@ import { didYouMean, issue, type ScenarioIssue } from './issues.ts';
 import { isPlainObject } from './merge-scenario.ts';
 import type { PathSegment } from './parse-document.ts';
 
+const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
 const TOP_LEVEL_KEYS = [
   'name', 'description', 'sources', 'seed', 'calendar', 'states', 'rivalries', 'agents', 'trust',
   'parameters', 'mechanisms', 'events', 'stochastic',
@@ -39,6 +41,11 @@ export function applySet(doc: unknown, assignment: string): { doc: unknown; issu
     value = assignment.slice(eq + 1);
   }
   let segments = splitSetPath(rawPath);
+  // Sweep specs carry assignments too, and they travel between people: no path may reach a prototype.
+  const unsafe = segments.find((s) => UNSAFE_KEYS.has(s));
+  if (unsafe !== undefined) {
+    return { doc, issues: [at(issue('set-unknown-key', where, `"${unsafe}" cannot be part of a path: it is not a scenario key`))] };
+  }
   if (!TOP_LEVEL_KEYS.includes(segments[0]) && PARAMETER_BY_PATH.has(rawPath)) {
     segments = ['parameters', ...segments];
   }
@@ -97,6 +104,6 @@ function step(node: unknown, key: string): { value?: unknown; error?: string; hi
     if (found !== undefined) return { value: found };
     return { error: `no entry with id "${key}"`, hint: didYouMean(key, ids as string[]) };
   }
-  if (isPlainObject(node)) return { value: node[key] };
+  if (isPlainObject(node)) return { value: Object.hasOwn(node, key) ? node[key] : undefined };
   return { error: `"${key}" is inside a value that is not a mapping` };
 }

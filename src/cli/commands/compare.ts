@@ -22,7 +22,7 @@ export const compareCommand = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'the baseline scenario' })
-      .options(pick('vs', 'without', 'set', 'runs', 'seed', 'until', 'steps', 'out', 'force', 'report', 'json'))
+      .options(pick('vs', 'without', 'set', 'runs', 'seed', 'until', 'steps', 'out', 'force', 'report', 'json', 'limit', 'allow-path'))
       .example('$0 compare india-pakistan --without mumbai-2008', 'what if the Mumbai attacks had not happened?')
       .example('$0 compare india-pakistan --set states.PK.receptivity=0.9 --runs 200', 'a more receptive Pakistani government, 200 paired runs')
       .example('$0 compare classroom --vs my-variant.yaml', 'the baseline against another scenario file')

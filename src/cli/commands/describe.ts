@@ -4,6 +4,7 @@ import { PARAMETERS } from '../../model/parameters.ts';
 import { dateLabel } from '../../scenario/calendar.ts';
 import { STATE_ATTRIBUTES, type Scenario, type Value } from '../../scenario/types.ts';
 import { formatNumber, formatTable } from '../format-table.ts';
+import { pick } from '../options.ts';
 import { loadOrFail } from '../shared.ts';
 
 export const describeCommand = {
@@ -13,6 +14,7 @@ export const describeCommand = {
     y
       .positional('scenario', { type: 'string', demandOption: true })
       .option('set', { type: 'string', array: true, describe: 'describe with these overrides applied: path=value' })
+      .options(pick('limit', 'allow-path'))
       .example('$0 describe india-pakistan', 'what is in the shipped India–Pakistan scenario')
       .example('$0 describe classroom --set transfer.mu=2', 'see where a parameter was overridden'),
   handler: (args: { scenario: string; set?: string[] }) => {

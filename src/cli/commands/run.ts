@@ -23,7 +23,7 @@ export const runCommand = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'a scenario file, or the name of a shipped one' })
-      .options(pick('seed', 'until', 'steps', 'set', 'out', 'runs', 'force', 'trust-every', 'report', 'json'))
+      .options(pick('seed', 'until', 'steps', 'set', 'out', 'runs', 'force', 'trust-every', 'report', 'json', 'limit', 'allow-path'))
       .example('$0 run india-pakistan --report', 'run the shipped India–Pakistan scenario and draw its report')
       .example('$0 run korean-peninsula --seed 7 --until 2010-12', 'a different seed, stopping at the end of 2010')
       .example('$0 run india-pakistan --set states.PK.receptivity=0.8 --out reports/receptive-pk', 'a what-if, written to its own folder')
