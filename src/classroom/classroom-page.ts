@@ -56,8 +56,8 @@ export function classroomHtml(bundle: ClassroomBundle, meta: { title: string; de
 <main class="stage">
   <div class="resultbar">
     <div id="strip" aria-live="polite"></div>
-    <button id="keep-baseline" type="button">Keep as baseline</button>
-    <button id="clear-baseline" type="button" disabled>Clear baseline</button>
+    <div class="baseline-buttons"><button id="keep-baseline" type="button">Keep as baseline</button>
+    <button id="clear-baseline" type="button" disabled>Clear baseline</button></div>
   </div>
   <div id="status" class="status" role="status"></div>
   <div id="chart-hostility" class="chart" role="img" aria-label="Hostility per state over time, with the crisis and war thresholds; triangles are shocks, circles agreements"></div>

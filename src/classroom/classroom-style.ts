@@ -37,8 +37,9 @@ export const CLASSROOM_STYLE = `
   .event .kind { color: #666; font-size: 14px; }
   .event.shock .what { color: var(--shock); }
   .stage { padding: 6px 16px 24px; min-width: 0; }
-  .resultbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 20px; }
-  #strip { display: flex; flex-wrap: wrap; gap: 4px 18px; font-size: 19px; flex: 1 1 auto; }
+  .resultbar { display: flex; align-items: center; gap: 6px 16px; }
+  #strip { display: flex; flex-wrap: wrap; gap: 2px 18px; font-size: 19px; flex: 1 1 auto; min-width: 0; }
+  .baseline-buttons { display: flex; gap: 8px; flex: none; }
   #strip .outcome { font-weight: bold; }
   .outcome.de-escalated { color: #00795a; } .outcome.escalated { color: #a65c00; } .outcome.war { color: var(--bad); }
   .status { min-height: 1.3em; font-size: 16px; color: #444; margin: 2px 0; }

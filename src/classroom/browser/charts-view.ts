@@ -118,13 +118,14 @@ export class ChartsView {
   private rows(): { rows: ChartRows; ymax: number } {
     const hostility: object[] = [];
     const trust: object[] = [];
-    let ymax = this.frame.thresholds.crisis * 1.15;
+    // Headroom above the highest line keeps the row of event marks clear of it.
+    let ymax = this.frame.thresholds.crisis * 1.2;
     for (const [run, r] of [[THIS_RUN, this.current], [BASELINE, this.baseline]] as const) {
       if (!r) continue;
       for (const s of this.states) {
         r.columns[`hostility:${s.id}`].forEach((value, step) => {
           hostility.push({ step, date: this.times[step], state: s.name, run, value });
-          if (value * 1.08 > ymax) ymax = value * 1.08;
+          if (value * 1.18 > ymax) ymax = value * 1.18;
         });
       }
       for (const [track, column] of [[TRACK_I, 'trackI'], [TRACK_II, 'trackII']] as const) {
