@@ -1,9 +1,13 @@
 import { dialogueSuccessProbability, trustAfterFailure, trustAfterSuccess } from '../model/dialogue.ts';
-import { OFFICIAL_KINDS } from '../model/kinds.ts';
+import { DIALOGUE_KINDS, OFFICIAL_KINDS } from '../model/kinds.ts';
 import { agreementProbability } from '../model/negotiation.ts';
 import type { DialoguePlan } from './dialogue-plan.ts';
 import { currentTau, setEntryTrust, type Run } from './run.ts';
 import { entryOf, entryValue, markContact, setEntryValue } from './trust-store.ts';
+
+/** Parameter names by event kind, built once rather than per event. */
+const ALPHA_KEY: Record<string, string> = Object.fromEntries(DIALOGUE_KINDS.map((k) => [k, `alpha.${k}`]));
+const GAMMA_KEY: Record<string, string> = Object.fromEntries(DIALOGUE_KINDS.map((k) => [k, `gamma.${k}`]));
 
 /** A dialogue event as the engine applies it, scheduled or stochastic. */
 export interface Dialogue {
@@ -58,8 +62,8 @@ export function applyDialogue(run: Run, d: Dialogue, plan: DialoguePlan, cause: 
     d.offRecord,
   );
   const success = d.outcome ? d.outcome !== 'failure' : uSuccess < probability;
-  const alpha = p[`alpha.${d.kind}`] ?? 0;
-  const gamma = p[`gamma.${d.kind}`] ?? 0;
+  const alpha = p[ALPHA_KEY[d.kind]] ?? 0;
+  const gamma = p[GAMMA_KEY[d.kind]] ?? 0;
   // The pair loop is the hottest of a dialogue-heavy run: trust and ledger shares are written directly.
   const ledger = run.ledger;
   const book = ledger.enabled ? cause * ledger.ledger.targets.length : -1;

@@ -13,6 +13,12 @@ export function createStream(seed: number, name: string): Stream {
   return seedrandom.alea(`${seed}\u0000${name}`);
 }
 
+/** Returns the same stream as createStream, seeded on its first draw. */
+export function createLazyStream(seed: number, name: string): Stream {
+  let stream: Stream | undefined;
+  return () => (stream ??= createStream(seed, name))();
+}
+
 /** Returns a 32-bit seed derived from a seed and a label, e.g. the seed of replicate r. */
 export function deriveSeed(seed: number, label: string): number {
   return Math.floor(seedrandom.alea(`${seed}\u0001${label}`)() * 2 ** 32);

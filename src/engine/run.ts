@@ -2,7 +2,7 @@ import type { Ledger, LedgerRecorder } from './ledger.ts';
 import { createLedgerRecorder, recordTrustChange } from './ledger.ts';
 import type { Model } from './model.ts';
 import { createRunState, type RunState } from './run-state.ts';
-import { createStream, type Stream } from './rng.ts';
+import { createLazyStream, type Stream } from './rng.ts';
 import { createSortedViews, type SortedViews } from '../model/transfer.ts';
 import { deriveStateTrust } from './aggregates.ts';
 import { entryOf, entryValue, setEntryValue } from './trust-store.ts';
@@ -66,7 +66,8 @@ function traced(stream: Stream, name: string, trace: Map<string, number[]> | und
 
 export function createRun(model: Model, seed: number, options: { ledger?: boolean; trace?: boolean } = {}): Run {
   const trace = options.trace ? new Map<string, number[]>() : undefined;
-  const make = (name: string) => traced(createStream(seed, name), name, trace);
+  // Seeding a stream costs more than a run's draws from most of them, so a stream is seeded on its first draw.
+  const make = (name: string) => traced(createLazyStream(seed, name), name, trace);
   const { scenario } = model;
   const maxTrack2 = Math.max(1, ...model.track2.map((list) => list.length));
   return {
