@@ -23,6 +23,9 @@ export interface SimulateOptions {
   trace?: boolean;
 }
 
+/** Trust snapshots are full N×N matrices: refused above this many agents (2,000² doubles = 32 MB each). */
+export const MAX_SNAPSHOT_AGENTS = 2000;
+
 /** Full trust matrices at chosen steps, for long-format pairwise output. */
 export interface TrustSnapshot {
   step: number;
@@ -67,6 +70,9 @@ export function simulate(input: Scenario | Model, options: SimulateOptions = {})
     trackII: meanTrackII(model, run.state.trust),
   };
   const snapshots: TrustSnapshot[] = [];
+  if ((options.trustEvery || options.trustSteps?.length) && model.N > MAX_SNAPSHOT_AGENTS) {
+    throw new RangeError(`simulate: trust snapshots are N×N matrices, available up to ${MAX_SNAPSHOT_AGENTS} agents (this model has ${model.N})`);
+  }
   const snapshotAt = new Set(options.trustSteps ?? []);
   for (let t = 0; t < model.steps; t++) {
     run.state.step = t;

@@ -4,6 +4,7 @@ import { replicate } from '../../engine/replicate.ts';
 import { join } from 'node:path';
 import { simulate, type RunResult } from '../../engine/simulate.ts';
 import { buildReportData, networkData, networkSteps } from '../../report/build-report-data.ts';
+import { MAX_SNAPSHOT_AGENTS } from '../../engine/simulate.ts';
 import type { ReplicationData } from '../../report/report-data.ts';
 import { BandCollector } from '../../stats/quantile-bands.ts';
 import type { OutputFile } from '../../io/write-output-dir.ts';
@@ -59,7 +60,11 @@ export async function runHandler(args: RunArgs): Promise<void> {
   const out = args.out ?? defaultOutDir(loaded.files[0].file);
   const command = commandLine(args.argv);
   const model = compileModel(scenario, steps);
-  const trustSteps = networkSteps(steps);
+  // A snapshot is the full N×N matrix: past MAX_SNAPSHOT_AGENTS it would take gigabytes.
+  if (trustEvery !== undefined && model.N > MAX_SNAPSHOT_AGENTS) {
+    throw new UserError('USAGE', `--trust-every writes every pair's trust, ${model.N}² pairs for this scenario's ${model.N} agents; it is available up to ${MAX_SNAPSHOT_AGENTS} agents`, 'drop --trust-every; series.csv holds the aggregate trust of each state pair');
+  }
+  const trustSteps = model.N <= MAX_SNAPSHOT_AGENTS ? networkSteps(steps) : [];
   const meta = { command, version: PACKAGE_VERSION };
   const common = (result: RunResult): OutputFile[] => {
     const network = networkData(result);
@@ -75,7 +80,7 @@ export async function runHandler(args: RunArgs): Promise<void> {
     if (args.report) files.push(...(await drawReport(buildReportData(result, meta))));
     writeOutputDir(out, files, args.force);
     if (args.json) console.log(JSON.stringify(result.summary, null, 2));
-    else console.log(`${formatRunSummary(result)}\n\nOutputs written to ${out}/ (series.csv, series.json, summary.json, ledger.csv, events.csv, manifest.json, scenario.json, network.json${trustEvery ? ', trust.csv' : ''})${args.report ? `\nReport: ${join(out, 'report.html')} (open it in a browser; charts also as .svg, .png and editable .vl.json)` : ''}`);
+    else console.log(`${formatRunSummary(result)}\n\nOutputs written to ${out}/ (series.csv, series.json, summary.json, ledger.csv, events.csv, manifest.json, scenario.json${trustSteps.length ? ', network.json' : ''}${trustEvery ? ', trust.csv' : ''})${args.report ? `\nReport: ${join(out, 'report.html')} (open it in a browser; charts also as .svg, .png and editable .vl.json)` : ''}`);
     return;
   }
 
