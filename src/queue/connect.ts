@@ -8,16 +8,19 @@ import { PASSWORD_ENV, redact, type RedisTarget } from './redis-target.ts';
  */
 export async function checkConnection(target: RedisTarget): Promise<void> {
   const client = new Redis({ ...(target.connection as RedisOptions), lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: 5000 });
-  client.on('error', () => undefined);
+  // the cause (refused, wrong password, bad certificate) comes as an event; the call only says "closed"
+  let cause: Error | undefined;
+  client.on('error', (error: Error) => (cause ??= error));
   try {
     await client.connect();
     await client.ping();
   } catch (error) {
-    const message = redact(error instanceof Error ? error.message : String(error), target.secrets);
+    const reason = cause ?? error;
+    const message = redact(reason instanceof Error ? reason.message : String(reason), target.secrets);
     const hint = /WRONGPASS|NOAUTH|invalid password|invalid username/i.test(message)
       ? `check the user and password (in the URL, or in ${PASSWORD_ENV})`
       : /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT|timed? ?out/i.test(message)
-        ? 'is redis-server running there and reachable from this machine?'
+        ? `is redis-server running there and reachable from this machine?${target.display.startsWith('rediss:') ? ' Does it speak TLS on that port (rediss://), or plain Redis (redis://)?' : ''}`
         : /certificate|SSL|TLS|self.signed|EPROTO|ECONNRESET/i.test(message)
           ? 'for a TLS server use rediss:// and, for a private certificate authority, --tls-ca FILE'
           : undefined;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { RedisOptions } from 'bullmq';
 import { UserError } from '../cli/errors.ts';
 
@@ -96,7 +97,7 @@ export function redisTarget(url: string, tls: TlsFiles = {}, env: Record<string,
     ...(username ? { username } : {}),
     ...(password ? { password } : {}),
     ...(dbText ? { db: Number(dbText) } : {}),
-    ...(secure ? { tls: { servername: host, ...(tls.ca ? { ca: read('ca', tls.ca) } : {}), ...(tls.cert ? { cert: read('cert', tls.cert) } : {}), ...(key ? { key } : {}) } } : {}),
+    ...(secure ? { tls: { ...(isIP(host) ? {} : { servername: host }), ...(tls.ca ? { ca: read('ca', tls.ca) } : {}), ...(tls.cert ? { cert: read('cert', tls.cert) } : {}), ...(key ? { key } : {}) } } : {}),
     // BullMQ's blocking commands must wait as long as they need
     maxRetriesPerRequest: null,
   };
