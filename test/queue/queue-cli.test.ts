@@ -106,10 +106,18 @@ describe('sweep --queue with detente worker processes and a real Redis', () => {
     for (const text of [gatherer.out(), ...workers.map((w) => w.out()), before.stdout, before.stderr, after.stdout, folder.stdout, JSON.stringify(meta)]) expect(text).not.toContain(PASSWORD);
   });
 
-  it('a worker killed (SIGKILL) mid-batch loses the batch to another worker; the sweep completes with every run once', async () => {
+  it('resumes without enqueuing twice; a worker killed (SIGKILL) mid-batch loses the batch to another worker; every run once', async () => {
     const out = join(tmp(), 'killed');
+    const first = start(['sweep', SPEC, '--queue', url, '--batch', '12', '--out', out]);
+    await waitFor(() => first.out().includes('enqueued'), 'the batches to be enqueued');
+    expect(first.out()).toContain('3 batches (36 runs) enqueued');
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(130);
+    expect(first.out()).toContain('Stopped gathering; the workers go on with the queued batches');
+    // the same command again finds its batches still queued
     const gatherer = start(['sweep', SPEC, '--queue', url, '--batch', '12', '--out', out]);
-    await waitFor(() => gatherer.out().includes('enqueued'), 'the batches to be enqueued');
+    await waitFor(() => gatherer.out().includes('enqueued'), 'the second gatherer to start');
+    expect(gatherer.out()).toContain('0 batches (0 runs) enqueued, 0 runs already stored');
     const doomed = start(['worker', '--queue', url, '--stalled-seconds', '2']);
     const id = await waitFor(() => /batch (\w+) of "small"/.exec(doomed.out())?.[1], 'the first worker to take a batch');
     doomed.child.kill('SIGKILL');
