@@ -1,7 +1,7 @@
 import { rateToFraction } from '../model/logistic.ts';
 import { sortViews, transferDeltaSorted } from '../model/transfer.ts';
-import { setEntryTrust, type Run } from './run.ts';
-import { entryOf, entryValue, rowSum } from './trust-store.ts';
+import type { Run } from './run.ts';
+import { entryOf, entryValue, rowSum, setEntryValue } from './trust-store.ts';
 
 /**
  * Moves officials' cross-side trust toward the views of their own side's Track II actors
@@ -19,7 +19,7 @@ export function applyTransfer(run: Run): void {
   const epsilon = p['transfer.epsilon'];
   const backlash = p['transfer.backlash'];
   const cause = model.mechanismCause['transfer'];
-  const { views, weights } = run;
+  const { views, weights, ledger } = run;
   const receptivity = state.attributes.receptivity;
   const store = state.trust;
   for (let q = 0; q < model.rivalPairs.length; q++) {
@@ -38,12 +38,22 @@ export function applyTransfer(run: Run): void {
     const officials = model.officials[s];
     const rivals = model.officials[r];
     const entries = officialEntries(run, q);
-    for (let x = 0; x < officials.length; x++) {
-      for (let y = 0; y < rivals.length; y++) {
-        const e = entries[x * rivals.length + y];
-        const t = entryValue(store, e);
-        const delta = transferDeltaSorted(t, sortedViews, epsilon, backlash);
-        if (delta !== 0) setEntryTrust(run, e, officials[x], rivals[y], t + delta, cause);
+    // Officials' pairs are exactly the pairs behind tau[s][r], and none is Track II's: each books tauWeight.
+    const book = ledger.enabled ? cause * ledger.ledger.targets.length + 2 * q : -1;
+    let booked = 0;
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k];
+      const t = entryValue(store, e);
+      const delta = transferDeltaSorted(t, sortedViews, epsilon, backlash);
+      if (delta === 0) continue;
+      setEntryValue(store, model, e, t + delta);
+      booked += delta;
+    }
+    if (booked !== 0) {
+      run.tauDirty = true;
+      if (book >= 0) {
+        ledger.pending[book] += booked * model.tauWeight[q];
+        ledger.touched[cause] = 1;
       }
     }
   }
