@@ -2,7 +2,7 @@ import type { Argv } from 'yargs';
 import { markInterrupted, UserError } from '../errors.ts';
 
 /** The connection options shared by `sweep --queue`, `sweep status` and `worker`. */
-export function withQueueOptions(y: Argv): Argv {
+export function withQueueOptions<T>(y: Argv<T>) {
   return y
     .option('tls-ca', { type: 'string', describe: 'with a rediss:// queue: the certificate authority (PEM) that signed the server\'s certificate' })
     .option('tls-cert', { type: 'string', describe: 'with a rediss:// queue: a client certificate (PEM), for servers that require one' })
