@@ -6,9 +6,10 @@ import { CLASSROOM_STYLE } from './classroom-style.ts';
 
 /*
  * Scripts run from the page itself, workers from a blob: URL of the page's own script; nothing
- * may be fetched, so the page works from a USB stick with the network off.
+ * may be fetched, so the page works from a USB stick with the network off. `child-src` is there
+ * for browsers that predate `worker-src`.
  */
-const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:";
+const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; child-src blob:; style-src 'unsafe-inline'; img-src data: blob:";
 
 const SPEEDS = [1, 2, 4, 8, 16, 32];
 

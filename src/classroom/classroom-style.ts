@@ -45,10 +45,11 @@ export const CLASSROOM_STYLE = `
   .status { min-height: 1.3em; font-size: 16px; color: #444; margin: 2px 0; }
   .status.error { color: var(--bad); font-weight: bold; }
   .chart { width: 100%; min-height: 60px; }
-  .columns { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 20px; }
-  table { border-collapse: collapse; font-size: 16px; }
+  .columns { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1.5fr); gap: 20px; }
+  table { border-collapse: collapse; font-size: 16px; width: 100%; }
+  tbody th { font-weight: normal; width: 46%; }
   th, td { border-bottom: 1px solid #e4e4e4; padding: 3px 10px; text-align: left; }
-  td.num { text-align: right; font-variant-numeric: tabular-nums; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
   ol.happened { list-style: none; padding: 0; margin: 0; font-size: 16px; }
   ol.happened li { padding: 2px 0; } ol.happened .when { font-variant-numeric: tabular-nums; color: #555; }
   ol.happened li.shock, ol.happened li.collapse { color: var(--shock); } ol.happened li.agreement { color: var(--accent); font-weight: bold; }

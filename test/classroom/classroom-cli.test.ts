@@ -19,7 +19,7 @@ describe('detente classroom', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`Classroom page: ${out}`);
     const html = readFileSync(out, 'utf8');
-    expect(html).toContain(`content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; style-src 'unsafe-inline'; img-src data: blob:"`);
+    expect(html).toContain(`content="default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worker-src blob:; child-src blob:; style-src 'unsafe-inline'; img-src data: blob:"`);
     // Outside the inlined scripts, no element may load anything.
     const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
     expect(markup.match(/<[^>]+\s(src|href)=[^>]*>|<link\b[^>]*>/gi)).toBeNull();

@@ -32,6 +32,13 @@ export async function startPage(): Promise<void> {
     status.className = state === 'error' ? 'status error' : 'status';
   };
   const bundle = JSON.parse(byId('classroom-data').textContent!) as ClassroomBundle;
+  // The workers load the engine while this thread reads the scenario for the controls.
+  const appCode = byId('classroom-app').textContent!;
+  const scriptUrl = URL.createObjectURL(new Blob([appCode], { type: 'text/javascript' }));
+  const crash = (message: string) => setState('error', `The simulation stopped: ${message}`);
+  const runner = new WorkerClient(scriptUrl, bundle, (m) => void answered(m), crash);
+  // The replications' worker starts on first use, so it does not slow the page's start.
+  let replicator: WorkerClient | undefined;
   const { scenario, issues } = composeBundle(bundle);
   if (!scenario) {
     setState('error', `The scenario in this page cannot be read: ${issueText(issues)}`);
@@ -78,11 +85,6 @@ export async function startPage(): Promise<void> {
     void charts.setCursor(step);
   });
 
-  const appCode = byId('classroom-app').textContent!;
-  const scriptUrl = URL.createObjectURL(new Blob([appCode], { type: 'text/javascript' }));
-  const crash = (message: string) => setState('error', `The simulation stopped: ${message}`);
-  const runner = new WorkerClient(scriptUrl, bundle, (m) => void answered(m), crash);
-  const replicator = new WorkerClient(scriptUrl, bundle, (m) => void replicated(m), crash);
 
   const allSets = () => [...bundle.sets, ...settingsSets(controls, timeline, settings)];
 
@@ -113,6 +115,7 @@ export async function startPage(): Promise<void> {
 
   function requestFan(): void {
     const runs = Number(byId<HTMLSelectElement>('reps-count').value);
+    replicator ??= new WorkerClient(scriptUrl, bundle, (m) => void replicated(m), crash);
     replicator.cancel();
     repsProgress.max = runs;
     repsProgress.value = 0;
@@ -152,7 +155,7 @@ export async function startPage(): Promise<void> {
     repsProgress.hidden = true;
     await charts.showFan(m.replications);
     summary.showOutcomes(m.replications);
-    if (replicator.idle) section.dataset.state = 'ready';
+    if (replicator!.idle) section.dataset.state = 'ready';
   }
 
   function fromHash(): void {
