@@ -99,3 +99,16 @@ export function runFiles(result: RunResult, loaded: ComposeResult, command: stri
   }
   return files;
 }
+
+/**
+ * Returns the files with the manifest completed by the list of every other file, its size and
+ * SHA-256, so anyone can check that an output folder is whole and unchanged.
+ */
+export function withOutputList(files: readonly OutputFile[]): OutputFile[] {
+  const others = files.filter((f) => f.name !== 'manifest.json');
+  const manifestFile = files.find((f) => f.name === 'manifest.json');
+  if (!manifestFile) return [...files];
+  const outputs = others.map((f) => ({ file: f.name, bytes: typeof f.content === 'string' ? Buffer.byteLength(f.content) : f.content.length, sha256: sha256(f.content) }));
+  const manifest = { ...(JSON.parse(String(manifestFile.content)) as Record<string, unknown>), outputs };
+  return [...others, { name: 'manifest.json', content: JSON.stringify(manifest, null, 2) + '\n' }];
+}

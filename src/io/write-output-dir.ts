@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
 
@@ -10,9 +10,11 @@ export interface OutputFile {
 /**
  * Writes a set of files as one output folder, all or nothing: they are written into a temporary
  * sibling folder that then replaces `dir` by rename, so a crash never leaves a half-written folder.
- * An existing non-empty folder is replaced only with `force`.
+ * An existing non-empty folder is replaced only with `force`. What an earlier writer killed
+ * midway left behind is cleared first, and a previous folder it had moved aside is put back.
  */
 export function writeOutputDir(dir: string, files: readonly OutputFile[], force: boolean): void {
+  recoverInterrupted(dir);
   const exists = existsSync(dir);
   if (exists && !statSync(dir).isDirectory()) throw new UserError('OUTPUT_NOT_A_FOLDER', `the output path ${dir} is a file, not a folder`, 'give --out a folder name');
   if (!exists && existsSync(dirname(dir)) && !statSync(dirname(dir)).isDirectory()) throw new UserError('OUTPUT_NOT_A_FOLDER', `cannot make ${dir}: ${dirname(dir)} is a file`);
@@ -28,15 +30,26 @@ export function writeOutputDir(dir: string, files: readonly OutputFile[], force:
   const temp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp);
-  for (const f of files) writeFileSync(join(temp, f.name), f.content);
-  if (exists) {
-    const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
-    renameSync(dir, old);
-    renameSync(temp, dir);
-    rmSync(old, { recursive: true, force: true });
-  } else {
-    renameSync(temp, dir);
+  for (const f of files) writeDurably(join(temp, f.name), f.content);
+  syncFolder(temp);
+  try {
+    if (exists) {
+      // Between these two renames `dir` is briefly absent; the previous folder waits in `old`,
+      // and recoverInterrupted puts it back should the process die right there.
+      const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
+      renameSync(dir, old);
+      renameSync(temp, dir);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(temp, dir);
+    }
+  } catch (error) {
+    rmSync(temp, { recursive: true, force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new UserError('OUTPUT_EXISTS', `another process wrote ${dir} meanwhile; nothing of this run was written`, 'run again with --force to replace it, or --out DIR');
+    throw error;
   }
+  syncFolder(parent);
 }
 
 /**
@@ -48,9 +61,71 @@ export function writeFilesInto(dir: string, files: readonly OutputFile[], force:
   if (clash.length > 0 && !force) {
     throw new UserError('OUTPUT_EXISTS', `${dir} already holds ${clash.slice(0, 3).join(', ')}${clash.length > 3 ? ` and ${clash.length - 3} more` : ''}`, 'pass --force to replace them');
   }
+  removeStaleTemporaries(dir);
   for (const f of files) {
     const temp = join(dir, `.${f.name}.tmp-${process.pid}`);
-    writeFileSync(temp, f.content);
+    writeDurably(temp, f.content);
     renameSync(temp, join(dir, f.name));
+  }
+  syncFolder(dir);
+}
+
+/** Writes a file and flushes it to disk, so a rename never publishes a file whose data is still in flight. */
+function writeDurably(path: string, content: string | Uint8Array): void {
+  const fd = openSync(path, 'w');
+  try {
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    let done = 0;
+    while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Flushes a folder's entries (new names, renames); some file systems refuse, which is harmless. */
+function syncFolder(path: string): void {
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // e.g. EISDIR or EPERM on some platforms: the rename itself is still atomic
+  }
+}
+
+/** Returns whether a process id names a running process (ours counts as running). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Clears what a writer of `dir` killed midway left: its temporary folder, and a previous folder moved aside. */
+function recoverInterrupted(dir: string): void {
+  const parent = dirname(dir);
+  if (!existsSync(parent) || !statSync(parent).isDirectory()) return;
+  const base = basename(dir);
+  for (const entry of readdirSync(parent)) {
+    const m = /^\.(.+)\.(tmp|old)-(\d+)$/.exec(entry);
+    if (!m || m[1] !== base || isRunning(Number(m[3]))) continue;
+    const path = join(parent, entry);
+    if (m[2] === 'old' && !existsSync(dir)) renameSync(path, dir);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Removes temporary files of writers that are no longer running from a folder. */
+function removeStaleTemporaries(dir: string): void {
+  for (const entry of readdirSync(dir)) {
+    const m = /^\..+\.tmp-(\d+)$/.exec(entry);
+    if (m && !isRunning(Number(m[1]))) rmSync(join(dir, entry), { force: true });
   }
 }

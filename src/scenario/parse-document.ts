@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
+import { isCollection, isMap, isSeq, LineCounter, parseDocument, visit, type Node as YamlNode } from 'yaml';
 import { issue, type ScenarioIssue } from './issues.ts';
 
 /** A key, a list index, or a list entry named by its `id` (or `group`), which survives merging. */
@@ -29,8 +29,20 @@ export function parseScenarioText(file: string, text: string): ParsedDocument {
     const pos = at(e.pos[0]);
     issues.push({ ...issue('syntax', [], syntaxMessage(e.message)), file, line: pos.line, column: pos.col });
   }
-  let value: unknown = undefined;
+  // A list or mapping used as a key (`? [a, b] : c`) has no place in a scenario; refused here, before
+  // conversion would stringify it with a warning on the console.
   if (doc.errors.length === 0) {
+    visit(doc, {
+      Pair(_key, pair) {
+        if (!isCollection(pair.key)) return undefined;
+        const pos = at(pair.key.range?.[0] ?? 0);
+        issues.push({ ...issue('syntax', [], 'expected a plain key (a name), found a list or mapping used as a key'), file, line: pos.line, column: pos.col });
+        return visit.BREAK;
+      },
+    });
+  }
+  let value: unknown = undefined;
+  if (issues.length === 0) {
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (e) {

@@ -19,15 +19,19 @@ export function loadTexts(files: Record<string, string>, entry = 'main.yaml', se
  * issues, each with a code, a key path, a message that reads as a sentence and, when it names a
  * place, a real line and column. A scenario that loads also runs a few steps without NaN.
  */
-export function expectWellFormed(result: ComposeResult, files: readonly string[] = ['main.yaml']): void {
+export function expectWellFormed(result: ComposeResult, files: readonly string[] = ['main.yaml'], steps = 3): void {
   if (result.scenario) {
     expect(result.issues).toEqual([]);
-    const run = simulate(result.scenario, { steps: Math.min(3, result.scenario.calendar.steps), seed: 1 });
+    const run = simulate(result.scenario, { steps: Math.min(steps, result.scenario.calendar.steps), seed: 1 });
     for (const [name, column] of Object.entries(run.series.columns)) {
       // A mean over no pairs (no Track II actors, say) is NaN by design: an empty CSV field, null in JSON.
       const mayBeUndefined = /^trackI|^trackII/.test(name);
       for (const v of column) expect(Number.isFinite(v) || (mayBeUndefined && Number.isNaN(v)), `${name} is ${v}`).toBe(true);
     }
+    // Trust between rival Track I or Track II pairs, where a scenario has none, is NaN: null in summary.json.
+    expectFiniteNumbers({ ...run.summary, trackI: undefined, trackII: undefined }, 'summary');
+    for (const v of [run.summary.trackI, run.summary.trackII].flatMap((x) => Object.values(x))) expect(v === null || Number.isFinite(v) || Number.isNaN(v)).toBe(true);
+    for (const d of run.ledger?.delta ?? []) expect(Number.isFinite(d), 'ledger delta').toBe(true);
     return;
   }
   expect(result.issues.length).toBeGreaterThan(0);
@@ -46,4 +50,11 @@ export function expectWellFormed(result: ComposeResult, files: readonly string[]
       expect(Number.isInteger(i.column) && i.column! >= 1).toBe(true);
     }
   }
+}
+
+/** Asserts that every number in a plain value is finite (null stands for "not defined"). */
+export function expectFiniteNumbers(value: unknown, where: string): void {
+  if (typeof value === 'number') expect(Number.isFinite(value), `${where} is ${value}`).toBe(true);
+  else if (Array.isArray(value)) value.forEach((v, i) => expectFiniteNumbers(v, `${where}[${i}]`));
+  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) expectFiniteNumbers(v, `${where}.${k}`);
 }

@@ -9,7 +9,7 @@ import type { ReplicationData } from '../../report/report-data.ts';
 import { BandCollector } from '../../stats/quantile-bands.ts';
 import type { OutputFile } from '../../io/write-output-dir.ts';
 import { toCsv } from '../../io/csv.ts';
-import { manifest, PACKAGE_VERSION, runFiles } from '../../io/run-files.ts';
+import { manifest, PACKAGE_VERSION, runFiles, withOutputList } from '../../io/run-files.ts';
 import { writeOutputDir } from '../../io/write-output-dir.ts';
 import { summarizeReplications } from '../../stats/summarize-replications.ts';
 import { UserError } from '../errors.ts';
@@ -78,7 +78,7 @@ export async function runHandler(args: RunArgs): Promise<void> {
     const result = simulate(model, { seed, trustSteps, ...(trustEvery ? { trustEvery } : {}) });
     const files = [...runFiles(result, loaded, command, trustEvery !== undefined), ...common(result)];
     if (args.report) files.push(...(await drawReport(buildReportData(result, meta))));
-    writeOutputDir(out, files, args.force);
+    writeOutputDir(out, withOutputList(files), args.force);
     if (args.json) console.log(JSON.stringify(result.summary, null, 2));
     else console.log(`${formatRunSummary(result)}\n\nOutputs written to ${out}/ (series.csv, series.json, summary.json, ledger.csv, events.csv, manifest.json, scenario.json${trustSteps.length ? ', network.json' : ''}${trustEvery ? ', trust.csv' : ''})${args.report ? `\nReport: ${join(out, 'report.html')} (open it in a browser; charts also as .svg, .png and editable .vl.json)` : ''}`);
     return;
@@ -101,7 +101,7 @@ export async function runHandler(args: RunArgs): Promise<void> {
     { name: 'manifest.json', content: JSON.stringify(manifest(first!, loaded, command, { runs, replicateSeeds: rows.map((r) => r.seed) }), null, 2) + '\n' },
   );
   if (args.report) files.push(...(await drawReport(buildReportData(first!, meta, bands))));
-  writeOutputDir(out, files, args.force);
+  writeOutputDir(out, withOutputList(files), args.force);
   if (args.json) {
     console.log(JSON.stringify(across, null, 2));
     return;
