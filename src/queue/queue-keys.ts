@@ -10,3 +10,6 @@ export const queueName = (sweepHash: string) => `sweep-${sweepHash.slice(0, 16)}
 
 /** A registered sweep's details: name, planned and stored runs, and the context its batches share. */
 export const sweepKey = (queue: string) => `detente:registry:${queue}`;
+
+/** Held by the one gatherer of a sweep, with a lifetime it keeps renewing. */
+export const gathererKey = (queue: string) => `detente:gatherer:${queue}`;

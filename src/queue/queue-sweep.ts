@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { Queue, type Job } from 'bullmq';
 import type { LoadedSweep } from '../io/load-sweep-spec.ts';
@@ -7,7 +9,8 @@ import { BATCH_RUNS, openSweepStore, prepareSweep, STORE_FILE, type SweepOutcome
 import type { TaskResult } from '../sweep/run-points.ts';
 import { batchSize, pendingRuns, sweepBatches, type BatchPoint } from '../sweep/sweep-batches.ts';
 import { checkConnection, pause, redisClient, throttled } from './connect.ts';
-import { PREFIX, queueName, REGISTRY, sweepKey } from './queue-keys.ts';
+import { UserError } from '../cli/errors.ts';
+import { gathererKey, PREFIX, queueName, REGISTRY, sweepKey } from './queue-keys.ts';
 import { redact, redactError, type RedisTarget } from './redis-target.ts';
 
 /** What a batch job carries; the scenario and the rest of its context are in the registry. */
@@ -20,6 +23,8 @@ export const BATCH_ATTEMPTS = 3;
 const BACKOFF_MS = 2000;
 /** States in which a batch is still to be run or being run. */
 const QUEUED = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children'] as const;
+/** How long the gatherer's claim outlives its last renewal: a dead gatherer blocks a new one this long. */
+const CLAIM_MS = 15_000;
 
 export interface QueueSweepOutcome extends SweepOutcome {
   queue: string;
@@ -63,7 +68,20 @@ async function gather(
   const redis = redisClient(target, warn);
   const queue = new Queue<BatchJob, TaskResult, 'batch'>(name, { connection: target.connection, prefix: PREFIX });
   queue.on('error', (error) => warn(redact(error.message, target.secrets)));
+  // Two gatherers of one sweep would each store part of it, and the first to finish would delete
+  // the queue under the other: the first one claims the sweep.
+  const claim = `${hostname()} pid ${process.pid} ${randomUUID()}`;
+  let claimed = false;
   try {
+    if ((await redis.set(gathererKey(name), claim, 'PX', CLAIM_MS, 'NX')) !== 'OK') {
+      const holder = (await redis.get(gathererKey(name))) ?? 'another process';
+      throw new UserError('QUEUE_BUSY', `this sweep is being gathered already (by ${holder.split(' ').slice(0, 3).join(' ')}), into its own store`, `stop that \`sweep --queue\` first; if it died, wait ${CLAIM_MS / 1000} s`);
+    }
+    claimed = true;
+    const renew = async () => {
+      if ((await redis.get(gathererKey(name))) !== claim) throw new Error('the claim on this sweep was lost (Redis restarted, or it expired while this process was stalled); run the same command again');
+      await redis.pexpire(gathererKey(name), CLAIM_MS);
+    };
     const total = plan.points.length * plan.replications;
     const countStored = async () => {
       const have = await store.storedReplicates();
@@ -78,6 +96,7 @@ async function gather(
     const collect = async () => {
       let any = false;
       for (;;) {
+        await renew();
         const jobs = (await queue.getCompleted(0, 49)) as Job<BatchJob, TaskResult>[];
         if (jobs.length === 0) return any;
         for (const job of jobs) {
@@ -123,7 +142,10 @@ async function gather(
         backoff: { type: 'exponential', delay: BACKOFF_MS },
       },
     }));
-    for (let k = 0; k < jobs.length; k += 500) await queue.addBulk(jobs.slice(k, k + 500));
+    for (let k = 0; k < jobs.length; k += 500) {
+      await renew();
+      await queue.addBulk(jobs.slice(k, k + 500));
+    }
     const queuedRuns = jobs.reduce((n, j) => n + batchSize(j.data.points), 0);
     note(`queue ${name} at ${target.display}: ${jobs.length} batch${jobs.length === 1 ? '' : 'es'} (${queuedRuns} runs) enqueued, ${progress.skipped} runs already stored; workers: detente worker --queue ${target.display}`);
     options.onProgress?.(progress);
@@ -132,6 +154,7 @@ async function gather(
     let lastProgress = performance.now();
     let lastHint = performance.now();
     for (;;) {
+      await renew();
       if (await collect()) lastProgress = performance.now();
       const counts = await queue.getJobCounts(...QUEUED, 'completed', 'failed');
       if (counts.failed > 0) {
@@ -155,6 +178,7 @@ async function gather(
     }
     return { plan, file, total, ran, skipped: progress.skipped, failedPoints, interrupted, seconds: (performance.now() - started) / 1000, queue: name };
   } finally {
+    if (claimed) await redis.eval("if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", 1, gathererKey(name), claim).catch(() => undefined);
     await queue.close().catch(() => undefined);
     redis.disconnect();
     store.close();

@@ -118,6 +118,10 @@ describe('sweep --queue with detente worker processes and a real Redis', () => {
     const gatherer = start(['sweep', SPEC, '--queue', url, '--batch', '12', '--out', out]);
     await waitFor(() => gatherer.out().includes('enqueued'), 'the second gatherer to start');
     expect(gatherer.out()).toContain('0 batches (0 runs) enqueued, 0 runs already stored');
+    // one gatherer per sweep: a second would split the results between two stores
+    const rival = cli(['sweep', SPEC, '--queue', url, '--out', join(tmp(), 'rival')]);
+    expect(rival.status).toBe(2);
+    expect(rival.stderr).toContain('this sweep is being gathered already');
     const doomed = start(['worker', '--queue', url, '--stalled-seconds', '2']);
     const id = await waitFor(() => /batch (\w+) of "small"/.exec(doomed.out())?.[1], 'the first worker to take a batch');
     doomed.child.kill('SIGKILL');
