@@ -5,9 +5,15 @@ export interface RichardsonTerms {
   grievance: number;
 }
 
+// Far above any crisis or war threshold (at most 10⁶): the cap changes no meaningful run, but keeps
+// an explosive system (reaction 100, hawkishness 10, weight 100) finite instead of overflowing to
+// Infinity and then NaN.
+export const MAX_REACTION_RATE = 1e12;
+
 /**
  * Returns the terms of dH_s/dt = Σ_r w_sr·k_s·(1 − tau_sr)·H_r − a_s·H_s + g_s for state s.
- * `rivalry` and `tau` are S×S row-major; k already includes the government's hawkishness.
+ * `rivalry` and `tau` are S×S row-major; k already includes the government's hawkishness. The
+ * reaction term is capped at MAX_REACTION_RATE hostility per year.
  */
 export function richardsonTerms(
   s: number,
@@ -24,7 +30,7 @@ export function richardsonTerms(
     const w = rivalry[s * S + r];
     if (w !== 0) reaction += w * k * (1 - tau[s * S + r]) * hostility[r];
   }
-  return { reaction, restraint: -a * hostility[s], grievance: g };
+  return { reaction: reaction > MAX_REACTION_RATE ? MAX_REACTION_RATE : reaction, restraint: -a * hostility[s], grievance: g };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { richardsonEquilibrium, richardsonTerms } from '../../src/model/hostility.ts';
+import { MAX_REACTION_RATE, richardsonEquilibrium, richardsonTerms } from '../../src/model/hostility.ts';
 
 describe('richardsonTerms', () => {
   it('damps the reaction by trust and sums over rivals', () => {
@@ -11,6 +11,11 @@ describe('richardsonTerms', () => {
     expect(t.reaction).toBeCloseTo(0.78, 12);
     expect(t.restraint).toBeCloseTo(-0.5, 12);
     expect(t.grievance).toBe(0.3);
+  });
+  it('caps the reaction at MAX_REACTION_RATE, so an explosive system stays finite', () => {
+    const t = richardsonTerms(0, 2, f([0, 1e300]), 1000, 1, 0, f([0, 100, 100, 0]), f([1, 0, 0, 1]));
+    expect(t.reaction).toBe(MAX_REACTION_RATE);
+    expect(richardsonTerms(0, 2, f([0, 2]), 1, 1, 0, f([0, 1, 1, 0]), f([1, 0, 0, 1])).reaction).toBe(2);
   });
 });
 
