@@ -40,8 +40,16 @@ const CONFIG = {
 
 const shown = `datum.run === '${BASELINE}' || datum.step <= cursor`;
 
+const YEAR_MS = 365.25 * 86_400_000;
+
+/** Ticks on whole years (about ten of them), or on months for a run of under three years, so no label repeats. */
 function timeAxis(frame: ChartFrame) {
-  return { field: 'date', type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [frame.start, frame.end] }, axis: { format: '%Y', labelAngle: 0, tickCount: 10 } };
+  const years = (frame.end - frame.start) / YEAR_MS;
+  const ticks =
+    years >= 3
+      ? { format: '%Y', tickCount: { interval: 'year' as const, step: Math.max(1, Math.ceil(years / 10)) } }
+      : { format: '%b %Y', tickCount: { interval: 'month' as const, step: Math.max(1, Math.ceil((years * 12) / 6)) } };
+  return { field: 'date', type: 'temporal' as const, title: null, scale: { type: 'utc' as const, domain: [frame.start, frame.end] }, axis: { ...ticks, labelAngle: 0 } };
 }
 
 function runEncoding(frame: ChartFrame) {

@@ -62,8 +62,11 @@ const SCALE = { min: 0, max: 3, step: 0.1, baseline: 1 } as const;
  */
 export function teachingControls(scenario: Scenario): TeachingControl[] {
   const receptivity = PARAMETER_BY_PATH.get('state.receptivity')!;
+  // A state that gives no receptivity of its own (NaN once resolved) takes the state.receptivity parameter.
+  const shared = valueOf(scenario.parameters['state.receptivity'], receptivity.default);
   const states: TeachingControl[] = scenario.states.map((s) => {
-    const { value, expression } = valueOf(s.attributes.receptivity, receptivity.default);
+    const own = s.attributes.receptivity;
+    const { value, expression } = typeof own === 'number' && Number.isNaN(own) ? shared : valueOf(own, shared.value);
     return {
       id: `receptivity.${s.id}`,
       label: `${s.name} receptivity`,

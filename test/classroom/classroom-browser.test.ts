@@ -213,6 +213,27 @@ describe('the classroom page in a real browser', () => {
     await screenshot(page, 'classroom-playing.png');
   });
 
+  it('shows hostile scenario strings as text and runs none of them', async () => {
+    const file = join(tmp(), 'hostile.html');
+    cli(['classroom', 'test/fixtures/hostile-names.yaml', '--out', file]);
+    const hostile = await session.context.newPage();
+    const dialogs: string[] = [];
+    hostile.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    hostile.on('console', (m) => (m.type() === 'error' || m.type() === 'warning') && session.problems.push(`${m.type()}: ${m.text()}`));
+    await hostile.goto(pathToFileURL(file).href);
+    await ready(hostile, 1);
+    expect(await hostile.title()).toBe('<script>alert("pwned")</script> & "Quotes" \'R&D\' — detente-sim classroom');
+    expect(await hostile.locator('h1').textContent()).toBe('<script>alert("pwned")</script> & "Quotes" \'R&D\'');
+    expect(await hostile.locator('label[for="control-1"]').textContent()).toBe('B & "Sons" <i> receptivity');
+    expect(await hostile.locator('#events').textContent()).toContain('<svg onload=alert(3)> talks');
+    expect(await hostile.locator('header script, aside i, aside svg, #events script, #happened svg').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await hostile.close();
+  });
+
   it('logged no console error or warning and made no network request all along', () => {
     expect(session.problems).toEqual([]);
     expect(session.blocked).toEqual([]);

@@ -57,6 +57,12 @@ describe('teachingControls(scenario)', () => {
     expect(controlSets(control('epsilon'), 0.5)).toEqual(['transfer.epsilon=0.5']);
   });
 
+  it('gives a state without its own receptivity the state.receptivity parameter', () => {
+    const twoStates = (sets: string[]) => teachingControls(composeBundle(bundleOf('test/fixtures/hostile-names.yaml', sets)).scenario!).filter((c) => c.id.startsWith('receptivity.')).map((c) => c.baseline);
+    expect(twoStates([])).toEqual([0.5, 0.5]);
+    expect(twoStates(['state.receptivity=0.7', 'states.B.receptivity=0.2'])).toEqual([0.7, 0.2]);
+  });
+
   it('says when a scenario has nothing for a control to act on', () => {
     const bare = composeBundle(classroom, ['stochastic=[]']).scenario!;
     expect(teachingControls(bare).find((c) => c.id === 'shocks')!.inert).toBe('this scenario has no random shock sources');

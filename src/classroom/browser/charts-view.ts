@@ -24,6 +24,7 @@ export class ChartsView {
   private current?: PageRun;
   private baseline?: PageRun;
   private cursor = 0;
+  private hostilityHeight = 200;
   /** serialises view updates: a new run's data never interleaves with a step of the animation */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -41,10 +42,11 @@ export class ChartsView {
       this.trust?.finalize();
       const frame = { ...this.frame, width: this.width(), hasBaseline: this.baseline !== undefined };
       const room = Math.max(300, window.innerHeight - 370);
+      this.hostilityHeight = Math.round(room * 0.55);
       const { rows, ymax } = this.rows();
       const options = { actions: false, renderer: 'svg' };
       [this.hostility, this.trust] = await Promise.all([
-        vegaEmbed(this.elements.hostility, hostilitySpec(frame, Math.round(room * 0.55), rows), options).then((r) => r.view),
+        vegaEmbed(this.elements.hostility, hostilitySpec(frame, this.hostilityHeight, rows), options).then((r) => r.view),
         vegaEmbed(this.elements.trust, trustSpec(frame, Math.round(room * 0.45), rows), options).then((r) => r.view),
       ]);
       await this.signals(ymax);
@@ -114,18 +116,28 @@ export class ChartsView {
     await Promise.all([this.hostility?.runAsync(), this.trust?.runAsync()]);
   }
 
+  /**
+   * Returns the top of the hostility axis: the highest line or the crisis threshold, and the war
+   * threshold too when the lines come close to it, plus a band of 30 px for the row of event marks.
+   */
+  private hostilityTop(highest: number): number {
+    const { crisis, war } = this.frame.thresholds;
+    let top = Math.max(highest, crisis) * 1.05;
+    if (war <= top * 1.2) top = Math.max(top, war * 1.05);
+    return top / (1 - 30 / this.hostilityHeight);
+  }
+
   /** The charts' rows for this run and the baseline, and the top of the hostility axis. */
   private rows(): { rows: ChartRows; ymax: number } {
     const hostility: object[] = [];
     const trust: object[] = [];
-    // Headroom above the highest line keeps the row of event marks clear of it.
-    let ymax = this.frame.thresholds.crisis * 1.2;
+    let top = 0;
     for (const [run, r] of [[THIS_RUN, this.current], [BASELINE, this.baseline]] as const) {
       if (!r) continue;
       for (const s of this.states) {
         r.columns[`hostility:${s.id}`].forEach((value, step) => {
           hostility.push({ step, date: this.times[step], state: s.name, run, value });
-          if (value * 1.18 > ymax) ymax = value * 1.18;
+          if (value > top) top = value;
         });
       }
       for (const [track, column] of [[TRACK_I, 'trackI'], [TRACK_II, 'trackII']] as const) {
@@ -135,6 +147,6 @@ export class ChartsView {
     const marks = (this.current?.log ?? [])
       .filter((e) => e.outcome === 'shock' || e.outcome === 'agreement')
       .map((e) => ({ step: e.step, date: this.times[e.step], label: e.label, when: this.current!.dates[e.step], group: e.outcome === 'shock' ? 'shock' : 'agreement' }));
-    return { rows: { hostility, trust, marks }, ymax };
+    return { rows: { hostility, trust, marks }, ymax: this.hostilityTop(top) };
   }
 }
