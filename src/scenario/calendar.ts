@@ -15,6 +15,13 @@ export interface Calendar {
 
 const DAY_MS = 86_400_000;
 
+/** Returns the UTC time of a date; unlike Date.UTC, years 0–99 stay themselves (not 1900–1999). */
+function utc(year: number, month0: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month0, day);
+  return d.getTime();
+}
+
 /** Parses YYYY, YYYY-MM or YYYY-MM-DD; returns undefined when the text is not a real date. */
 export function parseDate(value: unknown): { year: number; month: number; day: number } | undefined {
   const text = typeof value === 'number' ? String(value) : value;
@@ -25,7 +32,7 @@ export function parseDate(value: unknown): { year: number; month: number; day: n
   const month = m[2] ? Number(m[2]) : 1;
   const day = m[3] ? Number(m[3]) : 1;
   if (month < 1 || month > 12) return undefined;
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const daysInMonth = new Date(utc(year, month, 0)).getUTCDate();
   if (day < 1 || day > daysInMonth) return undefined;
   return { year, month, day };
 }
@@ -36,7 +43,7 @@ export function makeCalendar(
   end: { year: number; month: number; day: number },
   step: Calendar['step'],
 ): Calendar | undefined {
-  const startDay = Date.UTC(start.year, start.month - 1, start.day) / DAY_MS;
+  const startDay = utc(start.year, start.month - 1, start.day) / DAY_MS;
   const base = { step, startDay, startYear: start.year, startMonth: start.month };
   const steps = stepIndex({ ...base, steps: 0, dt: 0, monthsPerStep: 0 }, end) + 1;
   if (steps < 1) return undefined;
@@ -52,7 +59,7 @@ export function stepIndex(cal: Calendar, date: { year: number; month: number; da
     case 'year':
       return date.year - cal.startYear;
     case 'week':
-      return Math.floor((Date.UTC(date.year, date.month - 1, date.day) / DAY_MS - cal.startDay) / 7);
+      return Math.floor((utc(date.year, date.month - 1, date.day) / DAY_MS - cal.startDay) / 7);
   }
 }
 
@@ -73,8 +80,8 @@ export function decimalYear(cal: Calendar, step: number): number {
   if (cal.step === 'week') {
     const d = new Date((cal.startDay + step * 7) * DAY_MS);
     const y = d.getUTCFullYear();
-    const start = Date.UTC(y, 0, 1);
-    return y + (d.getTime() - start) / (Date.UTC(y + 1, 0, 1) - start);
+    const start = utc(y, 0, 1);
+    return y + (d.getTime() - start) / (utc(y + 1, 0, 1) - start);
   }
   return cal.startYear + (cal.startMonth - 1) / 12 + step * cal.dt;
 }
