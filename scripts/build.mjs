@@ -37,11 +37,21 @@ export async function buildCore(outfile = 'dist/core.browser.js') {
 }
 
 /**
- * Bundles the classroom page's script (the engine, the page and its worker in one file) for
- * browsers; `detente classroom` inlines it. Built with the CLI, so the two never disagree.
+ * Bundles the classroom page's two scripts for browsers, the page's (controls and charts) and its
+ * workers' (the engine); `detente classroom` inlines both. Built with the CLI, so they never disagree.
  */
-export async function buildClassroom(outfile = 'dist/classroom.browser.js') {
-  await build({ absWorkingDir: root, entryPoints: ['src/classroom/browser/entry.ts'], outfile, bundle: true, platform: 'browser', format: 'iife', target: 'es2022', minify: true, logLevel: 'warning' });
+export async function buildClassroom() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: { 'classroom-page': 'src/classroom/browser/page-entry.ts', 'classroom-worker': 'src/classroom/browser/worker-entry.ts' },
+    outdir: 'dist',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    logLevel: 'warning',
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

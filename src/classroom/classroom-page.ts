@@ -3,6 +3,7 @@ import { browserBuild } from '../render/report-html.ts';
 import { escapeHtml as h, jsonForScript } from '../render/escape.ts';
 import type { ClassroomBundle } from './classroom-bundle.ts';
 import { CLASSROOM_STYLE } from './classroom-style.ts';
+import type { PageModel } from './page-model.ts';
 
 /*
  * Scripts run from the page itself, workers from a blob: URL of the page's own script; nothing
@@ -13,13 +14,18 @@ const CSP = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; worke
 
 const SPEEDS = [1, 2, 4, 8, 16, 32];
 
-/** Reads the classroom script built by scripts/build.mjs, made safe to sit inside a <script> element. */
+/** Reads a classroom script built by scripts/build.mjs, made safe to sit inside a <script> element. */
 export function readClassroomScript(file: string): string {
   return readFileSync(file, 'utf8').replace(/<\/script/gi, '<\\/script');
 }
 
-/** Returns the self-contained classroom page: the scenario, the engine and the charting libraries inlined. */
-export function classroomHtml(bundle: ClassroomBundle, meta: { title: string; description: string }, appScript: string): string {
+/**
+ * Returns the self-contained classroom page: the scenario files, what the controls show, the
+ * page's script, the workers' script (the engine, kept as text for blob: workers) and the
+ * charting libraries, all inlined.
+ */
+export function classroomHtml(bundle: ClassroomBundle, model: PageModel, description: string, scripts: { page: string; worker: string }): string {
+  const meta = { title: model.title, description };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -31,7 +37,7 @@ export function classroomHtml(bundle: ClassroomBundle, meta: { title: string; de
 </head>
 <body data-state="loading">
 <header class="top">
-  <h1>${h(meta.title)}</h1>
+  <h1 title="${h(meta.title)}">${h(meta.title)}</h1>
   <div class="transport" role="toolbar" aria-label="Play the run step by step">
     <button id="reset" type="button" aria-keyshortcuts="Home" title="Back to the first step (Home)">Reset</button>
     <button id="back" type="button" aria-keyshortcuts="ArrowLeft" title="One step back (←)">◂ Back</button>
@@ -86,11 +92,13 @@ export function classroomHtml(bundle: ClassroomBundle, meta: { title: string; de
   </section>
 </main>
 </div>
+<script id="classroom-data" type="application/json">${jsonForScript({ bundle, model })}</script>
+<script id="classroom-worker" type="text/plain">${scripts.worker}</script>
+<!-- The page's script comes first, so its worker loads the engine while the charting libraries load. -->
+<script id="classroom-app">${scripts.page}</script>
 <script>${browserBuild('vega', 'vega.min.js')}</script>
 <script>${browserBuild('vega-lite', 'vega-lite.min.js')}</script>
 <script>${browserBuild('vega-embed', 'vega-embed.min.js')}</script>
-<script id="classroom-data" type="application/json">${jsonForScript(bundle)}</script>
-<script id="classroom-app">${appScript}</script>
 </body>
 </html>
 `;

@@ -23,10 +23,11 @@ describe('detente classroom', () => {
     // Outside the inlined scripts, no element may load anything.
     const markup = html.replace(/(<script\b[^>]*>)[\s\S]*?<\/script>/g, '$1</script>');
     expect(markup.match(/<[^>]+\s(src|href)=[^>]*>|<link\b[^>]*>/gi)).toBeNull();
-    expect(markup.match(/<script\b[^>]*>/g)).toHaveLength(5);
+    expect(markup.match(/<script\b[^>]*>/g)).toHaveLength(6);
     const data = JSON.parse(/<script id="classroom-data" type="application\/json">(.*?)<\/script>/s.exec(html)![1]);
-    expect(data).toMatchObject({ scenarioArg: 'classroom', sets: ['transfer.mu=2'], seed: 7 });
-    expect(data.files[0].text).toBe(readFileSync('scenarios/classroom.yaml', 'utf8'));
+    expect(data.model.controls).toHaveLength(7);
+    expect(data.bundle).toMatchObject({ scenarioArg: 'classroom', sets: ['transfer.mu=2'], seed: 7 });
+    expect(data.bundle.files[0].text).toBe(readFileSync('scenarios/classroom.yaml', 'utf8'));
 
     const again = cli('classroom', 'classroom', '--out', out, '--seed', '8');
     expect(again.code).toBe(2);

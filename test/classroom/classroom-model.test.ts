@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { composeBundle, type ClassroomBundle } from '../../src/classroom/classroom-bundle.ts';
 import { decodeSettings, encodeSettings, runCommand, settingsSets, type ClassroomSettings } from '../../src/classroom/classroom-settings.ts';
+import { pageModel } from '../../src/classroom/page-model.ts';
 import { runPage } from '../../src/classroom/run-page.ts';
 import { seriesCsv } from '../../src/classroom/series-csv.ts';
 import { controlSets, teachingControls, type TeachingControl } from '../../src/classroom/teaching-controls.ts';
@@ -78,6 +79,21 @@ describe('timelineEntries(scenario)', () => {
       ['events.bor-election', '2006-04', 'change', true],
       ['stochastic.incidents', 'random, 0.2 a year', 'shock', true],
     ]);
+  });
+});
+
+describe('pageModel(scenario)', () => {
+  it('gives the page its states, thresholds, dates as UTC times, controls and events', () => {
+    const model = pageModel(scenario);
+    expect(model.states).toEqual([{ id: 'ARL', name: 'Arland' }, { id: 'BOR', name: 'Borovia' }]);
+    expect(model.thresholds).toEqual({ crisis: 1, war: 2 });
+    expect(model.dates).toHaveLength(120);
+    expect([model.dates[0], model.dates[119]]).toEqual(['2000-01', '2009-12']);
+    expect([model.times[0], model.times[119]]).toEqual([Date.UTC(2000, 0, 1), Date.UTC(2009, 11, 1)]);
+    expect(model.controls).toEqual(controls);
+    expect(model.timeline).toEqual(timeline);
+    // Plain data: it survives JSON, as it must to be written into the page.
+    expect(JSON.parse(JSON.stringify(model))).toEqual(model);
   });
 });
 

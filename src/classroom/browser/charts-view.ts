@@ -9,6 +9,11 @@ interface VegaView {
   runAsync(): Promise<VegaView>;
   finalize(): void;
 }
+/** The charting libraries are inlined after the page's script; they are there once the document is parsed. */
+const chartingLoaded = new Promise<void>((resolve) => {
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+  else resolve();
+});
 declare const vegaEmbed: (el: HTMLElement, spec: TopLevelSpec, options: object) => Promise<{ view: VegaView }>;
 
 export interface StateInfo {
@@ -38,6 +43,7 @@ export class ChartsView {
   /** Draws the two run charts with the current data, sized to the window; again when a baseline is kept or dropped. */
   private embed(): Promise<void> {
     return this.enqueue(async () => {
+      await chartingLoaded;
       this.hostility?.finalize();
       this.trust?.finalize();
       const frame = { ...this.frame, width: this.width(), hasBaseline: this.baseline !== undefined };

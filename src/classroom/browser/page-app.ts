@@ -1,12 +1,9 @@
-import { dateLabel } from '../../scenario/calendar.ts';
 import type { ScenarioIssue } from '../../scenario/issues.ts';
-import { isoDate } from '../../report/time-axis.ts';
-import { composeBundle, type ClassroomBundle } from '../classroom-bundle.ts';
+import type { ClassroomBundle } from '../classroom-bundle.ts';
 import { decodeSettings, encodeSettings, runCommand, settingsSets, type ClassroomSettings } from '../classroom-settings.ts';
+import type { PageModel } from '../page-model.ts';
 import type { PageRun } from '../run-page.ts';
 import { seriesCsv } from '../series-csv.ts';
-import { teachingControls } from '../teaching-controls.ts';
-import { timelineEntries } from '../timeline-entries.ts';
 import { ChartsView } from './charts-view.ts';
 import { ControlsView } from './controls-view.ts';
 import { byId, download } from './dom.ts';
@@ -18,8 +15,8 @@ import type { FromWorker } from './worker-protocol.ts';
 const issueText = (issues: readonly ScenarioIssue[]) => issues.map((i) => `${i.file ?? ''} ${i.path.join('.')}: ${i.message}`).join('; ');
 
 /**
- * The page: reads the scenario bundled into it, builds the controls, runs in a worker whatever
- * the controls say, and draws it. `document.body.dataset.state` is `ready` once the charts show
+ * The page: builds the controls the CLI described, runs in a worker whatever they say (the
+ * worker composes the bundled scenario files exactly as `detente run` does), and draws it. `document.body.dataset.state` is `ready` once the charts show
  * the run of the current settings (the browser tests wait for it).
  */
 export async function startPage(): Promise<void> {
@@ -31,26 +28,15 @@ export async function startPage(): Promise<void> {
     status.textContent = message;
     status.className = state === 'error' ? 'status error' : 'status';
   };
-  const bundle = JSON.parse(byId('classroom-data').textContent!) as ClassroomBundle;
-  // The workers load the engine while this thread reads the scenario for the controls.
-  const appCode = byId('classroom-app').textContent!;
-  const scriptUrl = URL.createObjectURL(new Blob([appCode], { type: 'text/javascript' }));
+  const { bundle, model } = JSON.parse(byId('classroom-data').textContent!) as { bundle: ClassroomBundle; model: PageModel };
+  const workerCode = byId('classroom-worker').textContent!;
+  const scriptUrl = URL.createObjectURL(new Blob([workerCode], { type: 'text/javascript' }));
   const crash = (message: string) => setState('error', `The simulation stopped: ${message}`);
   const runner = new WorkerClient(scriptUrl, bundle, (m) => void answered(m), crash);
   // The replications' worker starts on first use, so it does not slow the page's start.
   let replicator: WorkerClient | undefined;
-  const { scenario, issues } = composeBundle(bundle);
-  if (!scenario) {
-    setState('error', `The scenario in this page cannot be read: ${issueText(issues)}`);
-    return;
-  }
-  const controls = teachingControls(scenario);
-  const timeline = timelineEntries(scenario);
-  const cal = scenario.calendar;
-  const steps = cal.steps;
-  const times = Array.from({ length: steps }, (_, t) => Date.parse(isoDate(dateLabel(cal, t))));
-  const states = scenario.states.map((s) => ({ id: s.id, name: s.name }));
-  const threshold = (path: string, fallback: number) => (typeof scenario.parameters[path] === 'number' ? (scenario.parameters[path] as number) : fallback);
+  const { controls, timeline, states, times, dates } = model;
+  const steps = dates.length;
 
   const seedInput = byId<HTMLInputElement>('seed');
   const scrub = byId<HTMLInputElement>('scrub');
@@ -60,7 +46,7 @@ export async function startPage(): Promise<void> {
   const repsProgress = byId<HTMLProgressElement>('reps-progress');
   scrub.max = String(steps - 1);
 
-  const charts = new ChartsView(states, { stateNames: states.map((s) => s.name), thresholds: { crisis: threshold('hostility.crisis', 1), war: threshold('hostility.war', 2) }, start: times[0], end: times[steps - 1] }, times, {
+  const charts = new ChartsView(states, { stateNames: states.map((s) => s.name), thresholds: model.thresholds, start: times[0], end: times[steps - 1] }, times, {
     hostility: byId('chart-hostility'),
     trust: byId('chart-trust'),
     fan: byId('chart-fan'),
@@ -77,9 +63,11 @@ export async function startPage(): Promise<void> {
 
   const playhead = new Playhead(steps, (step, playing) => {
     scrub.value = String(step);
-    now.textContent = dateLabel(cal, step);
+    now.textContent = dates[step];
     play.textContent = playing ? '❚❚ Pause' : '▶ Play';
     play.setAttribute('aria-pressed', String(playing));
+    // A screen reader hears the date when the run stops or steps, not at every frame of the animation.
+    now.setAttribute('aria-live', playing ? 'off' : 'polite');
     view.markPast(step);
     if (current) summary.showHappened(current, step);
     void charts.setCursor(step);
@@ -198,6 +186,7 @@ export async function startPage(): Promise<void> {
     settingsChanged();
   });
   byId('reset-settings').addEventListener('click', () => {
+    notice = '';
     settings = { seed: settings.seed, values: {}, switched: [] };
     view.show(settings);
     apply();

@@ -2,6 +2,7 @@ import type { Argv } from 'yargs';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { classroomHtml, readClassroomScript } from '../../classroom/classroom-page.ts';
+import { pageModel } from '../../classroom/page-model.ts';
 import { writePageFile } from '../../classroom/write-page-file.ts';
 import { packageRoot } from '../../io/package-root.ts';
 import { PACKAGE_VERSION } from '../../io/run-files.ts';
@@ -34,10 +35,11 @@ export function classroomHandler(args: ClassroomArgs): void {
   const loaded = loadOrFail(args.scenario, args.set ?? []);
   const seed = seedFor(loaded.scenario, args.seed);
   const out = args.out ?? `${defaultOutDir(loaded.files[0].file)}.classroom.html`;
-  const script = join(packageRoot(), 'dist', 'classroom.browser.js');
-  if (!existsSync(script)) throw new UserError('CLASSROOM_NOT_BUILT', `the classroom script ${script} is missing`, 'run `npm run build` in the detente-sim folder');
+  const scripts = { page: join(packageRoot(), 'dist', 'classroom-page.js'), worker: join(packageRoot(), 'dist', 'classroom-worker.js') };
+  const missing = Object.values(scripts).find((f) => !existsSync(f));
+  if (missing) throw new UserError('CLASSROOM_NOT_BUILT', `the classroom script ${missing} is missing`, 'run `npm run build` in the detente-sim folder');
   const bundle = { scenarioArg: args.scenario, files: loaded.files, sets: args.set ?? [], seed, version: PACKAGE_VERSION };
-  const html = classroomHtml(bundle, { title: loaded.scenario.name, description: loaded.scenario.description }, readClassroomScript(script));
+  const html = classroomHtml(bundle, pageModel(loaded.scenario), loaded.scenario.description, { page: readClassroomScript(scripts.page), worker: readClassroomScript(scripts.worker) });
   writePageFile(out, html, args.force);
   console.log(`Classroom page: ${out} (${(html.length / 1e6).toFixed(1)} MB, works offline; open it in a browser)`);
 }
