@@ -5,6 +5,7 @@ import { UserError } from '../cli/errors.ts';
 import { planSweep, type SweepPlan } from '../sweep/sweep-plan.ts';
 import { sweepSpecSchema } from '../sweep/sweep-spec.ts';
 import { STORE_FILE } from './sweep-runner.ts';
+import { checkStoreIsData } from './check-sweep-store.ts';
 import { ident, SweepStore } from './sweep-store.ts';
 
 /** What a store or part file says about itself. */
@@ -47,6 +48,7 @@ export async function readStoreInfo(file: string): Promise<StoreInfo> {
   try {
     const tables = (await store.connection.runAndReadAll("select table_name from information_schema.tables where table_name in ('meta', 'runs')")).getRowObjects();
     if (tables.length < 2) throw new UserError('NOT_A_STORE', `${file} is a DuckDB file but not a sweep store or part (no meta or runs table)`);
+    await checkStoreIsData(store.connection, file);
     return { file, meta: await store.getMeta(), metrics: store.metrics, runs: await store.runCount() };
   } finally {
     store.close();

@@ -10,6 +10,7 @@ import { folderStatus } from '../../io/sweep-status.ts';
 import { parseShard, type Shard } from '../../sweep/shard.ts';
 import { queueTarget, withQueueOptions, type QueueConnectionArgs } from './worker.ts';
 import { SweepStore } from '../../io/sweep-store.ts';
+import { checkStoreIsData } from '../../io/check-sweep-store.ts';
 import { exportRuns, summarizePoints } from '../../io/sweep-summary.ts';
 import { parse as parseYaml } from 'yaml';
 import { analyzeSensitivity, type SensitivityResult } from '../../sweep/sensitivity/analyze-sensitivity.ts';
@@ -173,6 +174,12 @@ function progressReporter() {
 
 async function openStore(dir: string) {
   const store = await SweepStore.openExisting(join(dir, STORE_FILE));
+  try {
+    await checkStoreIsData(store.connection, join(dir, STORE_FILE));
+  } catch (error) {
+    store.close();
+    throw error;
+  }
   const meta = await store.getMeta();
   const factors = (JSON.parse(meta.factors ?? '[]') as { name: string }[]).map((f) => f.name);
   return { factors, meta, store };
