@@ -9,7 +9,7 @@ import { fromZodIssues } from '../scenario/zod-issues.ts';
 import { SALTELLI_MAX_FACTORS } from '../sweep/design/saltelli.ts';
 import { resolveFactors } from '../sweep/sweep-plan.ts';
 import { sweepSpecSchema, type SweepSpec } from '../sweep/sweep-spec.ts';
-import { raiseHint, withDefaults } from '../scenario/limits.ts';
+import { raiseHint, withDefaults, type Limits } from '../scenario/limits.ts';
 import { displayPath, findScenarioFile, scenarioReader, type LoadOptions } from './load-scenario.ts';
 
 export interface LoadedSweep {
@@ -20,6 +20,8 @@ export interface LoadedSweep {
   scenario: ComposeResult;
   entry: string;
   files: Record<string, string>;
+  /** the size limits it was checked with, which its runs keep */
+  limits?: Partial<Limits>;
 }
 
 /** Reads and checks a sweep spec and the scenario it names; problems come back with file, line and column. */
@@ -120,7 +122,7 @@ export function loadSweepSpecText(specText: string, file: string, baseDir: strin
   const read = scenarioReader(options, (name, _path, text) => (files[name] = text));
   const scenario = composeScenario(entry, read, spec.set, options.limits);
   if (!scenario.scenario) throw new ScenarioError(scenario.issues);
-  return { spec, specFile: specPath, specText, scenario, entry, files };
+  return { spec, specFile: specPath, specText, scenario, entry, files, ...(options.limits ? { limits: options.limits } : {}) };
 }
 
 /** Returns how many runs a spec asks for (points × replications), without building its points. */

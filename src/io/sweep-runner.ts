@@ -91,7 +91,7 @@ export function prepareSweep(loaded: LoadedSweep): PreparedSweep {
     if (r.issues.length) throw new ScenarioError(r.issues);
     probe = r.doc;
   }
-  const probed = resolveScenario(probe);
+  const probed = resolveScenario(probe, {}, loaded.limits);
   if (!probed.scenario) throw new ScenarioError(probed.issues.map((i) => ({ ...i, file: `factor values of the first point (${plan.points[0].key})` })));
   // One run of the base scenario names the series and metrics a run has.
   const sample = simulate(compileModel(scenario, 1), { seed: 1, ledger: false });
@@ -106,7 +106,7 @@ export function prepareSweep(loaded: LoadedSweep): PreparedSweep {
   if (unknown.length) throw new UserError('USAGE', `metrics: unknown ${unknown.map((m) => `"${m}"`).join(', ')}`, `known metrics: ${known.join(', ')}`);
   const identity = canonicalJson(sweepIdentity(loaded, steps));
   const hash = sha256(canonicalJson({ identity, metrics, series: spec.series, replications: plan.replications, points: plan.points.map((p) => p.key), version: PACKAGE_VERSION }));
-  return { loaded, plan, steps, metrics, identity, hash, context: { files: loaded.files, entry: loaded.entry, steps, series: spec.series } };
+  return { loaded, plan, steps, metrics, identity, hash, context: { files: loaded.files, entry: loaded.entry, steps, series: spec.series, ...(loaded.limits ? { limits: loaded.limits } : {}) } };
 }
 
 /**

@@ -3,6 +3,7 @@ import { simulate } from '../engine/simulate.ts';
 import { summaryMetrics } from '../engine/summarize-run.ts';
 import { composeScenario } from '../scenario/compose-scenario.ts';
 import { formatPath, type ScenarioIssue } from '../scenario/issues.ts';
+import type { Limits } from '../scenario/limits.ts';
 import { resolveScenario } from '../scenario/resolve-scenario.ts';
 import { applySet } from '../scenario/set-path.ts';
 import { BandCollector, type Bands } from '../stats/quantile-bands.ts';
@@ -15,6 +16,8 @@ export interface SweepTask {
   steps?: number;
   series: string[];
   points: { index: number; key: string; sets: string[]; seeds: number[] }[];
+  /** the size limits the sweep was checked with (`--limit`); the defaults when absent */
+  limits?: Partial<Limits>;
 }
 
 export interface RunRow {
@@ -69,7 +72,7 @@ export function runPoints(task: SweepTask): TaskResult {
       problems.push(...r.issues);
       doc = r.doc;
     }
-    const resolved = problems.length ? { issues: problems } : resolveScenario(doc);
+    const resolved = problems.length ? { issues: problems } : resolveScenario(doc, {}, task.limits);
     if (!resolved.scenario) {
       const first = resolved.issues[0];
       out.failed.push({ point: point.index, message: `${first.file ?? ''} ${formatPath(first.path)}: ${first.message}`.trim() });

@@ -2,6 +2,7 @@ import type { SweepTask } from './run-points.ts';
 import type { PointRuns } from './shard.ts';
 import { pointAssignments, runSeed, type SweepPlan, type SweepPoint } from './sweep-plan.ts';
 import type { SweepSpec } from './sweep-spec.ts';
+import type { Limits } from '../scenario/limits.ts';
 
 /** What every batch of a sweep shares: the scenario files, run length and series to reduce. */
 export interface SweepContext {
@@ -9,6 +10,8 @@ export interface SweepContext {
   entry: string;
   steps: number;
   series: string[];
+  /** the size limits the sweep was checked with, which every run keeps */
+  limits?: Partial<Limits>;
 }
 
 /** A point of a batch: its assignments, and the seeds of the replicates it runs (same order). */

@@ -74,6 +74,16 @@ describe('limits', () => {
     expect(runs.stderr).toContain('detente: --runs 20 is above the limit of 10 runs');
   });
 
+  it('hold in every run of a sweep, not only when the spec is checked', () => {
+    const dir = tmp();
+    const scenario = join(dir, 'crowd.yaml');
+    writeFileSync(scenario, stringify(twoStates({ agents: [{ id: 'a-neg', kind: 'negotiator', side: 'A' }, { id: 'b-neg', kind: 'negotiator', side: 'B' }, { group: 'crowd', kind: 'track2', type: 'academic', side: 'A', count: 2 }] })));
+    const r = cli(['sweep', '--scenario', scenario, '--factor', 'agents[crowd].count=2,30', '--limit', 'agents=20', '--workers', '0', '--out', join(dir, 's')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('2 points × 1 replications = 2 runs; 1 run now');
+    expect(r.stdout).toContain('1 points invalid');
+  });
+
   it('refuse a sweep of too many runs before planning it', () => {
     const spec = join(tmp(), 'huge.yaml');
     writeFileSync(spec, stringify({ name: 'huge', scenario: 'classroom', replications: 10, factors: ['transfer.mu', 'forgetting.delta', 'transfer.epsilon'].map((path) => ({ path, range: [0, 1], steps: 10_000 })) }));
