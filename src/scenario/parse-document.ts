@@ -61,10 +61,18 @@ export function parseScenarioText(file: string, text: string): ParsedDocument {
     let node: unknown = doc.contents;
     let exact = true;
     let found = node as YamlNode | null;
-    for (const key of path) {
+    for (let k = 0; k < path.length; k++) {
+      const key = path[k];
       let next: unknown;
       if (isMap(node)) {
-        const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+        const keyOf = (p: { key: unknown }) => (p.key as { value?: unknown } | null)?.value;
+        let pair = node.items.find((p) => keyOf(p) === key);
+        // Parameters may be written dotted ("forgetting.delta": 2): the rest of the path as one key.
+        const dotted = path.slice(k).join('.');
+        if (!pair && path.slice(k).every((s) => typeof s === 'string')) {
+          pair = node.items.find((p) => keyOf(p) === dotted);
+          if (pair) k = path.length - 1;
+        }
         next = pair ? (pair.value ?? pair.key) : undefined;
         if (pair && !pair.value) found = pair.key as YamlNode;
       } else if (isSeq(node) && typeof key === 'number') {
