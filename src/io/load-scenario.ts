@@ -73,7 +73,12 @@ export function scenarioReader(options: LoadOptions = {}, onRead?: (name: string
     if (stat.size > limits.fileBytes) {
       return { error: `cannot read "${name}": ${stat.size} bytes is more than the limit of ${limits.fileBytes}; ${raiseHint('fileBytes', stat.size)}` };
     }
-    const text = readFileSync(path, 'utf8');
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch (error) {
+      return { error: `cannot read "${name}": ${(error as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (error as Error).message}` };
+    }
     onRead?.(name, path, text);
     return { file: displayPath(path), text };
   };
