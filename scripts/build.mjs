@@ -19,7 +19,8 @@ async function buildNode() {
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
-    minify: true,
+    // DETENTE_PROFILE=1 keeps identifiers, so `node --cpu-prof` names functions.
+    minify: !process.env.DETENTE_PROFILE,
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     // A native addon cannot be bundled; it loads from node_modules.

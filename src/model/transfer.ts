@@ -60,22 +60,23 @@ export function createSortedViews(capacity: number): SortedViews {
  * sort, in time close to O(K); a badly shuffled order falls back to a full sort.
  */
 export function sortViews(views: Float64Array, weights: Float64Array, count: number, into: SortedViews): void {
-  const order = into.order.subarray(0, count);
-  const before = (a: number, b: number) => views[a] < views[b] || (views[a] === views[b] && a < b);
+  const order = into.order;
   if (into.count !== count) for (let k = 0; k < count; k++) order[k] = k;
   let moves = 0;
   const budget = 8 * count + 64;
   for (let k = 1; k < count && moves <= budget; k++) {
     const x = order[k];
+    const v = views[x];
     let m = k - 1;
-    while (m >= 0 && before(x, order[m])) {
+    // ordered by view, ties by index, so the result does not depend on the previous order
+    while (m >= 0 && (v < views[order[m]] || (v === views[order[m]] && x < order[m]))) {
       order[m + 1] = order[m];
       m--;
       moves++;
     }
     order[m + 1] = x;
   }
-  if (moves > budget) order.sort((a, b) => views[a] - views[b] || a - b);
+  if (moves > budget) order.subarray(0, count).sort((a, b) => views[a] - views[b] || a - b);
   into.count = count;
   for (let k = 0; k < count; k++) {
     const v = views[order[k]];
