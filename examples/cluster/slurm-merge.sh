@@ -15,4 +15,5 @@ OUT=${OUT:-reports/sweeps/receptivity-access}
 DETENTE=${DETENTE:-npx detente}
 
 $DETENTE sweep merge "$PARTS" --out "$OUT"
-$DETENTE sweep summarize "$OUT" --report
+# --force: a merge run again (after a failed shard is resubmitted) replaces the earlier summary
+$DETENTE sweep summarize "$OUT" --report --force
