@@ -3,7 +3,8 @@
  * docs/PERFORMANCE.md. `--quick` runs every part at a tiny size to check the harness (CI); it writes
  * into --out (default: a temporary folder) and asserts nothing about speed.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -42,6 +43,29 @@ const results: Record<string, unknown> = {
   quick,
 };
 const log = (line: string) => process.stdout.write(line + '\n');
+
+// Peak memory of a long sweep, through the CLI: `--long-sweep RUNS` measures only that (it takes
+// minutes) and adds it to bench/results.json and PERFORMANCE.md; with --quick it joins the quick run.
+const longIndex = process.argv.indexOf('--long-sweep');
+if (longIndex > 0) {
+  const runs = Number(process.argv[longIndex + 1]);
+  const replications = 100;
+  const spec = { name: 'long', scenario: 'classroom', seed: 1, replications, design: { type: 'lhs', samples: Math.ceil(runs / replications) }, factors: [{ path: 'transfer.mu', range: [0.1, 2] }, { path: 'forgetting.delta', range: [0.01, 1], scale: 'log' }] };
+  const dir = mkdtempSync(join(tmpdir(), 'detente-bench-long-'));
+  writeFileSync(join(dir, 'long.yaml'), stringify(spec));
+  results.longSweep = await measureLongSweep(join(dir, 'long.yaml'), join(dir, 'out'), 2);
+  rmSync(dir, { recursive: true, force: true });
+  const l = results.longSweep as Record<string, number>;
+  log(`long sweep: ${l.runs.toLocaleString('en')} runs in ${l.seconds.toFixed(0)} s = ${l.runsPerSecond.toFixed(0)} runs/s, peak RSS ${l.peakRssMiB} MiB`);
+  if (!quick) {
+    const previous = existsSync(join(out, 'bench/results.json')) ? JSON.parse(readFileSync(join(out, 'bench/results.json'), 'utf8')) : results;
+    previous.longSweep = results.longSweep;
+    writeFileSync(join(out, 'bench/results.json'), JSON.stringify(previous, null, 2) + '\n');
+    if (previous.scenarios) writeMeasured(join(out, 'docs/PERFORMANCE.md'), performanceMarkdown(previous));
+    log('\nAdded the long sweep to bench/results.json and docs/PERFORMANCE.md');
+    process.exit(0);
+  }
+}
 
 // 1. One run of each shipped scenario.
 const scenarios: Record<string, unknown>[] = [];
@@ -124,10 +148,46 @@ results.scalingSteps = stepsScaling;
 }
 
 mkdirSync(out, { recursive: true });
+// The long sweep is measured on its own (--long-sweep); a full run keeps the last one.
+if (!quick && existsSync(join(out, 'bench/results.json'))) results.longSweep ??= JSON.parse(readFileSync(join(out, 'bench/results.json'), 'utf8')).longSweep;
 writeFileSync(join(out, quick ? 'bench-quick.json' : 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
-if (!quick) writeFileSync(join(out, 'docs/PERFORMANCE.md'), performanceMarkdown(results));
+if (!quick) writeMeasured(join(out, 'docs/PERFORMANCE.md'), performanceMarkdown(results));
 log(`\nWrote ${quick ? join(out, 'bench-quick.json') : 'bench/results.json and docs/PERFORMANCE.md'}`);
 
+/** Runs `detente sweep` as a child process and samples its peak resident memory (VmHWM) from /proc. */
+async function measureLongSweep(specFile: string, outDir: string, workers: number) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(process.cwd(), 'bin/detente.js'), 'sweep', specFile, '--out', outDir, '--workers', String(workers)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let peakKiB = 0;
+  const sample = () => {
+    try {
+      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      peakKiB = Math.max(peakKiB, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    } catch {
+      // the process has just exited
+    }
+  };
+  const timer = setInterval(sample, 500);
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`the long sweep exited with ${code}`);
+  const seconds = (performance.now() - started) / 1000;
+  const stored = Number(/(\d+) run now/.exec(output)?.[1] ?? NaN);
+  return { runs: stored, seconds, runsPerSecond: stored / seconds, peakRssMiB: Math.round(peakKiB / 1024), workers, measured: new Date().toISOString().slice(0, 10) };
+}
+
+/** Replaces the measured part of PERFORMANCE.md (between its bench markers), keeping the prose around it. */
+function writeMeasured(file: string, measured: string): void {
+  const begin = '<!-- bench:begin -->';
+  const end = '<!-- bench:end -->';
+  const block = `${begin}\n${measured}\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const a = current.indexOf(begin);
+  const b = current.indexOf(end);
+  writeFileSync(file, a >= 0 && b > a ? current.slice(0, a) + block + current.slice(b + end.length) : `# Performance\n\n${block}\n`);
+}
 function performanceMarkdown(r: Record<string, any>): string {
   const m = r.machine;
   const rows = (list: Record<string, any>[], cols: string[]) => list.map((x) => `| ${cols.map((c) => (typeof x[c] === 'number' ? (Number.isInteger(x[c]) ? x[c].toLocaleString('en') : x[c].toFixed(3)) : String(x[c]))).join(' | ')} |`).join('\n');

@@ -16,7 +16,9 @@ export class SweepStore {
 
   /** Opens (creating if needed) the store at `file`; `metrics` are the run columns of a new store. */
   static async open(file: string, plan: SweepPlan, metrics: string[]): Promise<SweepStore> {
-    const instance = await DuckDBInstance.create(file);
+    // A sweep's writer inserts one batch at a time: one thread leaves the cores to the workers, and
+    // a bounded buffer pool keeps a million-run sweep's memory flat (DuckDB's default is 80% of RAM).
+    const instance = await DuckDBInstance.create(file, { threads: '1', memory_limit: process.env.DETENTE_STORE_MEMORY ?? '384MB' });
     const c = await instance.connect();
     await c.run('create table if not exists meta (key varchar primary key, value varchar)');
     const factorColumns = plan.factors.map((f) => `${ident(f.name)} double`).join(', ');
