@@ -1,3 +1,4 @@
+import type { Limits } from '../scenario/limits.ts';
 import { composeScenario, type ComposeResult, type SourceReader } from '../scenario/compose-scenario.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface ClassroomBundle {
   /** the seed the page opens with */
   seed: number;
   version: string;
+  /** limits raised on the command line (`--limit`, DETENTE_LIMITS), so the page loads what the CLI loaded */
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -34,5 +37,5 @@ export function bundleReader(files: readonly { file: string; text: string }[]): 
 
 /** Composes the bundle's scenario with its own `--set` assignments, then `extra` ones. */
 export function composeBundle(bundle: ClassroomBundle, extra: readonly string[] = []): ComposeResult {
-  return composeScenario(bundle.scenarioArg, bundleReader(bundle.files), [...bundle.sets, ...extra]);
+  return composeScenario(bundle.scenarioArg, bundleReader(bundle.files), [...bundle.sets, ...extra], bundle.limits ?? {});
 }

@@ -177,3 +177,13 @@ describe('runPage(bundle, sets, seed)', () => {
     expect(composeBundle(broken).issues[0].message).toContain('the page holds no file "other.yaml"');
   });
 });
+
+describe('composeBundle with raised limits', () => {
+  it('loads in the page what the CLI loaded with --limit, and refuses it without', () => {
+    const loaded = loadScenario('classroom', [], { limits: { agents: 10 } });
+    expect(loaded.scenario).toBeUndefined();
+    const bundle = bundleOf('classroom');
+    expect(composeBundle({ ...bundle, limits: { agents: 10 } }).issues[0].message).toMatch(/agents/);
+    expect(composeBundle({ ...bundle, limits: { agents: 100 } }).scenario).toBeDefined();
+  });
+});

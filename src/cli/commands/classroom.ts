@@ -8,7 +8,7 @@ import { packageRoot } from '../../io/package-root.ts';
 import { PACKAGE_VERSION } from '../../io/run-files.ts';
 import { UserError } from '../errors.ts';
 import { pick } from '../options.ts';
-import { defaultOutDir, loadOrFail, seedFor } from '../shared.ts';
+import { currentLoadOptions, defaultOutDir, loadOrFail, seedFor } from '../shared.ts';
 
 export const classroomCommand = {
   command: 'classroom <scenario>',
@@ -16,7 +16,7 @@ export const classroomCommand = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'a scenario file, or the name of a shipped one' })
-      .options({ ...pick('seed', 'set', 'force'), out: { type: 'string', describe: 'the page to write (default: reports/<scenario>.classroom.html)' } })
+      .options({ ...pick('seed', 'set', 'force', 'limit', 'allow-path'), out: { type: 'string', describe: 'the page to write (default: reports/<scenario>.classroom.html)' } })
       .example('$0 classroom classroom', 'write reports/classroom.classroom.html; open it in any browser')
       .example('$0 classroom india-pakistan --out ip.html --seed 7', 'a page for India–Pakistan that opens on seed 7')
       .example('$0 classroom korean-peninsula --set states.KP.receptivity=0.2', 'start the page from a variant'),
@@ -38,7 +38,7 @@ export function classroomHandler(args: ClassroomArgs): void {
   const scripts = { page: join(packageRoot(), 'dist', 'classroom-page.js'), worker: join(packageRoot(), 'dist', 'classroom-worker.js') };
   const missing = Object.values(scripts).find((f) => !existsSync(f));
   if (missing) throw new UserError('CLASSROOM_NOT_BUILT', `the classroom script ${missing} is missing`, 'run `npm run build` in the detente-sim folder');
-  const bundle = { scenarioArg: args.scenario, files: loaded.files, sets: args.set ?? [], seed, version: PACKAGE_VERSION };
+  const bundle = { scenarioArg: args.scenario, files: loaded.files, sets: args.set ?? [], seed, version: PACKAGE_VERSION, limits: currentLoadOptions().limits };
   const html = classroomHtml(bundle, pageModel(loaded.scenario), loaded.scenario.description, { page: readClassroomScript(scripts.page), worker: readClassroomScript(scripts.worker) });
   writePageFile(out, html, args.force);
   console.log(`Classroom page: ${out} (${(html.length / 1e6).toFixed(1)} MB, works offline; open it in a browser)`);
