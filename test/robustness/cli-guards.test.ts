@@ -95,17 +95,8 @@ describe('limits', () => {
 });
 
 describe('existing outputs are replaced only with --force', () => {
-  it('compare --out, sweep export and sweep summarize', () => {
+  it('sweep summarize and sweep export (run and compare: test/cli)', () => {
     const dir = tmp();
-    const cmp = join(dir, 'cmp');
-    expect(cli(['compare', 'classroom', '--without', 'workshop', '--runs', '2', '--out', cmp]).code).toBe(0);
-    const before = readFileSync(join(cmp, 'compare.json'), 'utf8');
-    const again = cli(['compare', 'classroom', '--without', 'workshop', '--runs', '3', '--out', cmp]);
-    expect(again.code).toBe(2);
-    expect(again.stderr).toContain(`the output folder ${cmp} already exists and is not empty`);
-    expect(readFileSync(join(cmp, 'compare.json'), 'utf8')).toBe(before);
-    expect(cli(['compare', 'classroom', '--without', 'workshop', '--runs', '3', '--out', cmp, '--force']).code).toBe(0);
-
     const sweep = join(dir, 'sweep');
     expect(cli(['sweep', 'test/fixtures/sweeps/small.yaml', '--workers', '0', '--out', sweep]).code).toBe(0);
     expect(cli(['sweep', 'summarize', sweep]).code).toBe(0);

@@ -60,7 +60,7 @@ describe('detente run under SIGKILL', () => {
     let previous = expectComplete(out);
     expect(previous).toBe(1);
     let outcomes = { previous: 0, replaced: 0, restorable: 0 };
-    for (let k = 2; k <= 9; k++) {
+    for (let k = 2; k <= 7; k++) {
       const whileWriting = k % 2 === 0;
       await killedRun(out, k, whileWriting ? Math.floor(random() * 40) : 150 + Math.floor(random() * 2500), whileWriting);
       if (existsSync(out)) {
