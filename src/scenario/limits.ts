@@ -5,7 +5,7 @@
  * DETENTE_LIMITS; docs/SECURITY.md).
  */
 export interface Limits {
-  /** agents, the states' own included: trust is a dense N×N matrix */
+  /** agents, the states' own included */
   agents: number;
   /** steps of the calendar */
   steps: number;
@@ -17,8 +17,11 @@ export interface Limits {
   fileBytes: number;
 }
 
-// Trust is stored densely (docs/PERFORMANCE.md); the one place to raise the agent limit.
-export const MAX_AGENTS = 5000;
+// The default agent limit. Trust is stored by row-block and touched pair (docs/PERFORMANCE.md), so a
+// step costs O(agents + pairs touched): 10,000 agents × 1,000 steps run in about a second.
+export const MAX_AGENTS = 20_000;
+// The trust store keys a pair by i·N + j in 32 bits, so no limit can pass √(2³¹).
+export const AGENT_CEILING = 46_340;
 
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   agents: MAX_AGENTS,
@@ -58,6 +61,7 @@ export function parseLimits(assignments: readonly string[]): { limits: Partial<L
     if (eq <= 0 || !Number.isFinite(value) || value <= 0 || !Number.isInteger(value)) {
       return { error: `limit "${text}": expected ${name}=N with N a whole number above 0` };
     }
+    if (entry.field === 'agents' && value > AGENT_CEILING) return { error: `limit "${text}": agents can be raised to at most ${AGENT_CEILING.toLocaleString('en')}` };
     limits[entry.field] = value * entry.scale;
   }
   return { limits };
@@ -72,5 +76,6 @@ export function withDefaults(limits: Partial<Limits> = {}): Limits {
 export function raiseHint(field: keyof Limits, needed: number): string {
   const name = limitName(field);
   const value = field === 'fileBytes' ? Math.ceil(needed / (1024 * 1024)) : needed;
+  if (field === 'agents' && needed > AGENT_CEILING) return `the engine takes at most ${AGENT_CEILING.toLocaleString('en')} agents; model large groups with fewer, representative agents`;
   return `if you trust this file, raise the limit: --limit ${name}=${value} (or DETENTE_LIMITS=${name}=${value})`;
 }

@@ -143,7 +143,7 @@ export function resolveScenario(
   // Counted before groups are expanded, so a huge `count` costs nothing but this message.
   const agentCount = doc.states.length + doc.agents.reduce((n, a) => n + (a.group !== undefined && a.id === undefined ? (a.count ?? 1) : 1), 0);
   if (agentCount > limits.agents) {
-    problem('too-many-agents', ['agents'], `expected at most ${limits.agents} agents, states included (trust is stored densely), found ${agentCount}`, raiseHint('agents', agentCount));
+    problem('too-many-agents', ['agents'], `expected at most ${limits.agents} agents, states included, found ${agentCount}`, raiseHint('agents', agentCount));
     return { issues };
   }
   const agents: ResolvedAgent[] = [];

@@ -60,7 +60,7 @@ describe('limits', () => {
   it('are set by --limit or DETENTE_LIMITS (flags win), and say how to raise them', () => {
     const flag = cli(['validate', 'classroom', '--limit', 'agents=10']);
     expect(flag.code).toBe(2);
-    expect(flag.stderr).toContain('agents  expected at most 10 agents, states included (trust is stored densely), found 11');
+    expect(flag.stderr).toContain('agents  expected at most 10 agents, states included, found 11');
     expect(flag.stderr).toContain('hint: if you trust this file, raise the limit: --limit agents=11 (or DETENTE_LIMITS=agents=11)');
     const env = cli(['validate', 'classroom'], { DETENTE_LIMITS: 'steps=100,agents=50' });
     expect(env.code).toBe(2);

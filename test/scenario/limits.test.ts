@@ -13,6 +13,7 @@ describe('parseLimits', () => {
     ['agentz=5', 'unknown limit "agentz" in "agentz=5"; expected one of agents, steps, events, runs, file-mb, as name=number'],
     ['agents', 'limit "agents": expected agents=N with N a whole number above 0'],
     ['agents=0', 'limit "agents=0": expected agents=N with N a whole number above 0'],
+    ['agents=50000', 'limit "agents=50000": agents can be raised to at most 46,340'],
     ['agents=1.5', 'limit "agents=1.5": expected agents=N with N a whole number above 0'],
     ['agents=lots', 'limit "agents=lots": expected agents=N with N a whole number above 0'],
     ['__proto__=1', 'unknown limit "__proto__" in "__proto__=1"; expected one of agents, steps, events, runs, file-mb, as name=number'],
@@ -31,9 +32,9 @@ describe('resolveScenario within limits', () => {
   it('counts agents, states included, before expanding groups: a group of a million costs nothing', () => {
     const doc = twoStates();
     (doc.agents as unknown[]).push({ group: 'crowd', kind: 'track2', type: 'academic', side: 'A', count: 1_000_000 });
-    expect(only(doc)).toEqual([`main.yaml:15:3 agents expected at most ${MAX_AGENTS} agents, states included (trust is stored densely), found 1000009 | if you trust this file, raise the limit: --limit agents=1000009 (or DETENTE_LIMITS=agents=1000009)`]);
+    expect(only(doc)).toEqual([`main.yaml:15:3 agents expected at most ${MAX_AGENTS} agents, states included, found 1000009 | the engine takes at most 46,340 agents; model large groups with fewer, representative agents`]);
     expect(load(twoStates(), { agents: 9 }).scenario?.agents).toHaveLength(9);
-    expect(only(twoStates(), { agents: 8 })[0]).toContain('expected at most 8 agents, states included (trust is stored densely), found 9');
+    expect(only(twoStates(), { agents: 8 })[0]).toContain('expected at most 8 agents, states included, found 9');
   });
 
   it('refuses a calendar of more steps than the limit, at its end date', () => {
