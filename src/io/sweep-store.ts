@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
 import type { PointBands, RunRow, TaskResult } from '../sweep/run-points.ts';
 import type { BatchPoint } from '../sweep/sweep-batches.ts';
 import type { SweepPlan, SweepPoint } from '../sweep/sweep-plan.ts';
@@ -97,6 +97,49 @@ export class SweepStore {
   async write(points: SweepPoint[], runs: RunRow[], bands: PointBands[], failed: { point: number; message: string }[]): Promise<void> {
     const c = this.connection;
     const byIndex = new Map(points.map((p) => [p.index, p]));
+    // Runs and bands go through DuckDB's appender into temporary tables, then into the store in one
+    // transaction: binding thousands of SQL parameters per batch cost more CPU than the workers' runs.
+    const staged = await this.stage();
+    const num = (x: number) => Number.isFinite(x);
+    const clear = async () => {
+      await c.run('delete from temp.main.runs_stage');
+      await c.run('delete from temp.main.bands_stage');
+    };
+    try {
+      for (const r of runs) {
+        const key = byIndex.get(r.point)!.key;
+        staged.runs.appendVarchar(`${key}|r=${r.replicate}`);
+        staged.runs.appendVarchar(key);
+        staged.runs.appendInteger(r.replicate);
+        staged.runs.appendUBigInt(BigInt(r.seed));
+        staged.runs.appendVarchar(r.outcome);
+        for (const m of this.metrics) {
+          const x = r.metrics[m];
+          if (num(x)) staged.runs.appendDouble(x);
+          else staged.runs.appendNull();
+        }
+        staged.runs.endRow();
+      }
+      for (const b of bands) {
+        const key = byIndex.get(b.point)!.key;
+        const { p05, p25, p50, p75, p95 } = b.bands;
+        for (let t = 0; t < p50.length; t++) {
+          staged.bands.appendVarchar(key);
+          staged.bands.appendVarchar(b.series);
+          staged.bands.appendInteger(t);
+          for (const x of [p05[t], p25[t], p50[t], p75[t], p95[t]]) {
+            if (num(x)) staged.bands.appendDouble(x);
+            else staged.bands.appendNull();
+          }
+          staged.bands.endRow();
+        }
+      }
+      staged.runs.flushSync();
+      staged.bands.flushSync();
+    } catch (error) {
+      await clear();
+      throw error;
+    }
     await c.run('begin transaction');
     try {
       if (points.length > 0) {
@@ -108,38 +151,34 @@ export class SweepStore {
         });
         await c.run(`insert or ignore into points values ${rowsSql.join(', ')}`, params);
       }
-      const width = 5 + this.metrics.length;
-      for (let start = 0; start < runs.length; start += 200) {
-        const chunk = runs.slice(start, start + 200);
-        const values: (string | number | bigint | null)[] = [];
-        const rowsSql = chunk.map((r, k) => {
-          const key = byIndex.get(r.point)!.key;
-          values.push(`${key}|r=${r.replicate}`, key, r.replicate, BigInt(r.seed), r.outcome, ...this.metrics.map((m) => (Number.isFinite(r.metrics[m]) ? r.metrics[m] : null)));
-          return `(${Array.from({ length: width }, (_, j) => `$${k * width + j + 1}`).join(', ')})`;
-        });
-        await c.run(`insert or ignore into runs values ${rowsSql.join(', ')}`, values);
-      }
-      for (const b of bands) {
-        const key = byIndex.get(b.point)!.key;
-        const n = b.bands.p50.length;
-        const values: (string | number | null)[] = [];
-        const rowsSql: string[] = [];
-        const num = (x: number) => (Number.isFinite(x) ? x : null);
-        for (let t = 0; t < n; t++) {
-          values.push(key, b.series, t, num(b.bands.p05[t]), num(b.bands.p25[t]), num(b.bands.p50[t]), num(b.bands.p75[t]), num(b.bands.p95[t]));
-          rowsSql.push(`(${Array.from({ length: 8 }, (_, j) => `$${t * 8 + j + 1}`).join(', ')})`);
-        }
-        await c.run(`insert or ignore into bands values ${rowsSql.join(', ')}`, values);
-      }
+      if (runs.length > 0) await c.run('insert or ignore into runs select * from temp.main.runs_stage');
+      if (bands.length > 0) await c.run('insert or ignore into bands select * from temp.main.bands_stage');
       for (const f of failed) await c.run('insert or replace into failures values ($1, $2)', [byIndex.get(f.point)!.key, f.message]);
       await c.run('commit');
     } catch (error) {
       await c.run('rollback');
       throw error;
+    } finally {
+      await clear();
     }
   }
 
+  private staged?: { runs: DuckDBAppender; bands: DuckDBAppender };
+
+  /** Returns appenders into temporary copies of the runs and bands tables, made on first use. */
+  private async stage(): Promise<{ runs: DuckDBAppender; bands: DuckDBAppender }> {
+    if (!this.staged) {
+      const c = this.connection;
+      await c.run('create temp table if not exists runs_stage as select * from runs limit 0');
+      await c.run('create temp table if not exists bands_stage as select * from bands limit 0');
+      this.staged = { runs: await c.createAppender('runs_stage', 'main', 'temp'), bands: await c.createAppender('bands_stage', 'main', 'temp') };
+    }
+    return this.staged;
+  }
+
   close(): void {
+    this.staged?.runs.closeSync();
+    this.staged?.bands.closeSync();
     this.connection.closeSync();
     this.instance.closeSync();
   }
