@@ -4,7 +4,7 @@ import type { Model } from '../src/engine/model.ts';
  * The arithmetic of a run with only forgetting and hostility on, done the way the engine does it
  * (row-block coefficients, see src/engine/trust-store.ts) but as plain loops over typed arrays with
  * no ledger, event handling, abstraction or function calls: the practical limit the engine's step is
- * compared with. It writes the same per-step hostility and tau values the engine's series hold.
+ * compared with. It writes the same per-step hostility, tau, Track II and mean values the engine's series hold.
  */
 export function handWrittenKernel(model: Model): number {
   const { N, S, rivalry, steps, dt, baseSum, baseSumNeg } = model;
@@ -21,6 +21,9 @@ export function handWrittenKernel(model: Model): number {
   const tau = new Float64Array(S * S);
   const hostilitySeries = new Float64Array(steps * S);
   const tauSeries = new Float64Array(steps * S * S);
+  const P = model.rivalPairs.length;
+  const track2Series = new Float64Array(steps * P);
+  const meanSeries = new Float64Array(steps * 2);
   for (let t = 0; t < steps; t++) {
     for (const [s, r] of model.changeablePairs) {
       for (const i of model.affiliated[s]) {
@@ -55,6 +58,21 @@ export function handWrittenKernel(model: Model): number {
     H.set(next);
     hostilitySeries.set(H, t * S);
     tauSeries.set(tau, t * S * S);
+    // the Track II series and the Track I and II means the engine records every step
+    let trackI = 0;
+    let trackII = 0;
+    for (let p = 0; p < P; p++) {
+      const [s, r] = model.rivalPairs[p];
+      const from = model.track2[s];
+      let sum = 0;
+      for (const i of from) sum += coef[i * S + r] * baseSum[i * S + r];
+      const v = sum / (from.length * model.affiliated[r].length);
+      track2Series[t * P + p] = v;
+      trackI += tau[s * S + r];
+      trackII += v;
+    }
+    meanSeries[2 * t] = trackI / P;
+    meanSeries[2 * t + 1] = trackII / P;
   }
   return hostilitySeries[steps * S - 1];
 }
