@@ -130,7 +130,7 @@ describe('mutations of the shipped scenarios end in a scenario or located issues
     expect(load((d) => (d.extends = 'main.yaml'))).toEqual(['extends expected a chain of files without cycles, found main.yaml → main.yaml']);
     expect(load((d) => (d.description = 'x'.repeat(1_000_000)))).toEqual([]);
     expect(load((d) => (d.events = Array.from({ length: 5000 }, (_, i) => ({ id: `e${i}`, kind: 'skirmish', date: '2001-01', by: 'ARL', severity: 0.1 }))))).toEqual([]);
-    expect(load((d) => (d.agents = Array.from({ length: 6000 }, (_, i) => ({ id: `a${i}`, kind: 'negotiator', side: 'ARL' })))).join('\n')).toContain('agents expected at most 5000 agents, states included (trust is stored densely), found 6002');
+    expect(load((d) => (d.agents = Array.from({ length: 21000 }, (_, i) => ({ id: `a${i}`, kind: 'negotiator', side: 'ARL' })))).join('\n')).toContain('agents expected at most 20000 agents, states included, found 21002');
   });
 });
 
