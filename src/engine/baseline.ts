@@ -15,17 +15,16 @@ export interface Baseline {
 export function compileBaseline(scenario: Scenario, side: Int16Array): Baseline {
   const N = side.length;
   const { rules } = scenario.trust;
-  const inFrom = rules.map((rule) => {
-    const mark = new Uint8Array(N);
-    for (const i of rule.from) mark[i] = 1;
-    return mark;
+  // The rules that list each agent under `from`, in file order.
+  const applyingTo: number[][] = Array.from({ length: N }, () => []);
+  rules.forEach((rule, k) => {
+    for (const i of rule.from) if (applyingTo[i].at(-1) !== k) applyingTo[i].push(k);
   });
   const rowOf = new Int32Array(N);
   const rows: Float64Array[] = [];
   const bySignature = new Map<string, number>();
   for (let i = 0; i < N; i++) {
-    const applying: number[] = [];
-    for (let k = 0; k < rules.length; k++) if (inFrom[k][i] === 1) applying.push(k);
+    const applying = applyingTo[i];
     const signature = `${side[i]}:${applying.join(',')}`;
     let row = bySignature.get(signature);
     if (row === undefined) {

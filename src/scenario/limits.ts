@@ -13,6 +13,8 @@ export interface Limits {
   events: number;
   /** runs of one command: `--runs`, or a sweep's points × replications */
   runs: number;
+  /** participant pairs from rival states, summed over dialogue events and sources: each is kept in memory for the run */
+  pairs: number;
   /** size of one scenario or sweep spec file, in bytes */
   fileBytes: number;
 }
@@ -28,6 +30,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   steps: 20_000,
   events: 100_000,
   runs: 1_000_000,
+  pairs: 2_000_000,
   fileBytes: 16 * 1024 * 1024,
 };
 
@@ -37,6 +40,7 @@ const LIMIT_NAMES: Record<string, { field: keyof Limits; scale: number }> = {
   steps: { field: 'steps', scale: 1 },
   events: { field: 'events', scale: 1 },
   runs: { field: 'runs', scale: 1 },
+  pairs: { field: 'pairs', scale: 1 },
   'file-mb': { field: 'fileBytes', scale: 1024 * 1024 },
 };
 export const LIMIT_NAME_LIST = Object.keys(LIMIT_NAMES);

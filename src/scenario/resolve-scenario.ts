@@ -475,6 +475,8 @@ export function resolveScenario(
   });
 
   if (issues.length > 0) return { issues };
+  checkMemory(agents, rivalry, S, rules, [...events.map((e, i) => ({ e, path: ['events', i] as (string | number)[] })), ...stochastic.map((e, i) => ({ e, path: ['stochastic', i] as (string | number)[] }))], limits, problem);
+  if (issues.length > 0) return { issues };
   const scenario: Scenario = {
     name: doc.name,
     description: doc.description ?? '',
@@ -493,4 +495,48 @@ export function resolveScenario(
     document: doc as ScenarioDocument,
   };
   return { scenario, issues };
+}
+
+/** Distinct baseline rows × agents above this would hold more than 200 MB (src/engine/baseline.ts). */
+const MAX_BASELINE_VALUES = 25_000_000;
+
+/**
+ * Refuses what would exhaust memory though each part is within its limit: dialogue events whose
+ * participants make millions of rival pairs (each pair's trust is kept for the run), and trust
+ * rules that give so many agents a baseline row of their own that the rows outgrow memory.
+ */
+function checkMemory(
+  agents: ResolvedAgent[],
+  rivalry: Float64Array,
+  S: number,
+  rules: TrustRule[],
+  dialogues: { e: ResolvedEvent | ResolvedStochastic; path: (string | number)[] }[],
+  limits: Limits,
+  problem: (code: string, path: (string | number)[], message: string, hint?: string) => void,
+): void {
+  let pairs = 0;
+  let largest: { path: (string | number)[]; pairs: number } | undefined;
+  const perSide = new Float64Array(S);
+  for (const { e, path } of dialogues) {
+    if (!isDialogueKind(e.kind)) continue;
+    perSide.fill(0);
+    for (const i of e.participants) if (agents[i].side >= 0) perSide[agents[i].side]++;
+    let n = 0;
+    for (let s = 0; s < S; s++) for (let r = 0; r < S; r++) if (s !== r && rivalry[s * S + r] > 0) n += perSide[s] * perSide[r];
+    pairs += n;
+    if (!largest || n > largest.pairs) largest = { path: [...path, 'participants'], pairs: n };
+  }
+  if (pairs > limits.pairs && largest) {
+    problem('too-many-pairs', largest.path, `expected at most ${limits.pairs.toLocaleString('en')} participant pairs from rival states over all dialogue events, found ${pairs.toLocaleString('en')} (this event alone has ${largest.pairs.toLocaleString('en')}); each pair's trust is kept for the run`, `${raiseHint('pairs', pairs)}; or let smaller groups meet`);
+  }
+  // The same signature as compileBaseline: an agent's side and the rules that list it under `from`.
+  const applying: number[][] = agents.map(() => []);
+  rules.forEach((rule, k) => {
+    for (const i of rule.from) if (applying[i].at(-1) !== k) applying[i].push(k);
+  });
+  const signatures = new Set(agents.map((a, i) => `${a.side}:${applying[i].join(',')}`));
+  const values = signatures.size * agents.length;
+  if (values > MAX_BASELINE_VALUES) {
+    problem('too-many-trust-rows', ['trust', 'rules'], `expected trust rules that give at most ${Math.floor(MAX_BASELINE_VALUES / agents.length).toLocaleString('en')} distinct rows of initial trust for ${agents.length.toLocaleString('en')} agents, found ${signatures.size.toLocaleString('en')}`, 'write rules for groups or states rather than for single agents');
+  }
 }
