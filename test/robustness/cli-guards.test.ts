@@ -68,7 +68,7 @@ describe('limits', () => {
     expect(cli(['validate', 'classroom', '--limit', 'steps=120'], { DETENTE_LIMITS: 'steps=100' }).code).toBe(0);
     const bad = cli(['validate', 'classroom', '--limit', 'agent=5']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('detente: --limit: unknown limit "agent" in "agent=5"; expected one of agents, steps, events, runs, file-mb');
+    expect(bad.stderr).toContain('detente: --limit: unknown limit "agent" in "agent=5"; expected one of agents, steps, events, runs, pairs, file-mb');
     const runs = cli(['run', 'classroom', '--runs', '20', '--limit', 'runs=10', '--out', join(tmp(), 'r')]);
     expect(runs.code).toBe(2);
     expect(runs.stderr).toContain('detente: --runs 20 is above the limit of 10 runs');

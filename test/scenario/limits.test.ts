@@ -10,13 +10,13 @@ describe('parseLimits', () => {
     expect(parseLimits([])).toEqual({ limits: {} });
   });
   it.each([
-    ['agentz=5', 'unknown limit "agentz" in "agentz=5"; expected one of agents, steps, events, runs, file-mb, as name=number'],
+    ['agentz=5', 'unknown limit "agentz" in "agentz=5"; expected one of agents, steps, events, runs, pairs, file-mb, as name=number'],
     ['agents', 'limit "agents": expected agents=N with N a whole number above 0'],
     ['agents=0', 'limit "agents=0": expected agents=N with N a whole number above 0'],
     ['agents=50000', 'limit "agents=50000": agents can be raised to at most 46,340'],
     ['agents=1.5', 'limit "agents=1.5": expected agents=N with N a whole number above 0'],
     ['agents=lots', 'limit "agents=lots": expected agents=N with N a whole number above 0'],
-    ['__proto__=1', 'unknown limit "__proto__" in "__proto__=1"; expected one of agents, steps, events, runs, file-mb, as name=number'],
+    ['__proto__=1', 'unknown limit "__proto__" in "__proto__=1"; expected one of agents, steps, events, runs, pairs, file-mb, as name=number'],
   ])('refuses %s', (text, error) => expect(parseLimits([text])).toEqual({ error }));
   it('completes partial limits with the defaults, and the agent default is the one constant', () => {
     expect(withDefaults({ steps: 5 })).toEqual({ ...DEFAULT_LIMITS, steps: 5 });
