@@ -125,7 +125,11 @@ results.scalingSteps = stepsScaling;
   const engine = stats(time(() => simulate(model, { seed: 1, ledger: false }), repeats, quick ? 1 : 10));
   const hand = stats(time(() => handWrittenKernel(model), repeats, quick ? 1 : 10));
   const dense = stats(time(() => denseKernel(model), quick ? 2 : 5, 1));
-  results.kernel = { agents: model.N, steps: model.steps, engineMedianMs: engine.median, handWrittenMedianMs: hand.median, ratio: engine.median / hand.median, denseMedianMs: dense.median };
+  // The same arithmetic: the hand-written loop must end where the engine ends.
+  const engineFinal = simulate(model, { seed: 1, ledger: false }).series.columns[`hostility:${model.scenario.states[model.S - 1].id}`][model.steps - 1];
+  const handFinal = handWrittenKernel(model);
+  if (!(Math.abs(engineFinal - handFinal) <= 1e-9 * Math.max(1, Math.abs(engineFinal)))) throw new Error(`kernel: the hand-written loop ends at hostility ${handFinal}, the engine at ${engineFinal}`);
+  results.kernel = { agents: model.N, steps: model.steps, engineMedianMs: engine.median, handWrittenMedianMs: hand.median, ratio: engine.median / hand.median, denseMedianMs: dense.median, finalHostility: { engine: engineFinal, handWritten: handFinal } };
   log(`kernel: engine ${engine.median.toFixed(3)} ms vs hand-written ${hand.median.toFixed(3)} ms per run: ratio ${(engine.median / hand.median).toFixed(2)} (a dense N×N loop: ${dense.median.toFixed(1)} ms)`);
 }
 
