@@ -1,5 +1,5 @@
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { basename, dirname, join, parse, resolve, sep } from 'node:path';
 import { UserError } from '../cli/errors.ts';
 
 export interface OutputFile {
@@ -10,14 +10,25 @@ export interface OutputFile {
 /**
  * Writes a set of files as one output folder, all or nothing: they are written into a temporary
  * sibling folder that then replaces `dir` by rename, so a crash never leaves a half-written folder.
- * An existing non-empty folder is replaced only with `force`. What an earlier writer killed
- * midway left behind is cleared first, and a previous folder it had moved aside is put back.
+ * An existing non-empty folder is replaced only with `force`, and only if it is a detente output
+ * folder (its manifest.json or compare.json names detente-sim): `--out ~/thesis --force` never
+ * deletes someone's files. The current folder, its ancestors and a file-system root are refused
+ * outright. What an earlier writer killed midway left behind is cleared first, and a previous
+ * folder it had moved aside is put back.
  */
 export function writeOutputDir(dir: string, files: readonly OutputFile[], force: boolean): void {
+  refuseEnclosingFolder(dir);
   recoverInterrupted(dir);
   const exists = existsSync(dir);
   if (exists && !statSync(dir).isDirectory()) throw new UserError('OUTPUT_NOT_A_FOLDER', `the output path ${dir} is a file, not a folder`, 'give --out a folder name');
   if (!exists && existsSync(dirname(dir)) && !statSync(dirname(dir)).isDirectory()) throw new UserError('OUTPUT_NOT_A_FOLDER', `cannot make ${dir}: ${dirname(dir)} is a file`);
+  if (exists && readdirSync(dir).length > 0 && !isDetenteOutput(dir)) {
+    throw new UserError(
+      'OUTPUT_FOREIGN',
+      `the folder ${dir} is not a detente output folder (it has no manifest.json written by detente) and will not be replaced${force ? ', even with --force' : ''}`,
+      'give --out a new or empty folder, e.g. --out reports/NAME',
+    );
+  }
   if (exists && !force && readdirSync(dir).length > 0) {
     throw new UserError(
       'OUTPUT_EXISTS',
@@ -38,7 +49,12 @@ export function writeOutputDir(dir: string, files: readonly OutputFile[], force:
       // and recoverInterrupted puts it back should the process die right there.
       const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
       renameSync(dir, old);
-      renameSync(temp, dir);
+      try {
+        renameSync(temp, dir);
+      } catch (error) {
+        renameSync(old, dir);
+        throw error;
+      }
       rmSync(old, { recursive: true, force: true });
     } else {
       renameSync(temp, dir);
@@ -47,9 +63,38 @@ export function writeOutputDir(dir: string, files: readonly OutputFile[], force:
     rmSync(temp, { recursive: true, force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTEMPTY' || code === 'EEXIST') throw new UserError('OUTPUT_EXISTS', `another process wrote ${dir} meanwhile; nothing of this run was written`, 'run again with --force to replace it, or --out DIR');
+    if (code === 'EBUSY' || code === 'EINVAL' || code === 'EXDEV' || code === 'EPERM' || code === 'EACCES') {
+      throw new UserError('OUTPUT_NOT_REPLACEABLE', `cannot put the output folder in place at ${dir} (${code}: it is in use, protected or on another file system); nothing of this run was written`, 'give --out a new folder, e.g. --out reports/NAME');
+    }
     throw error;
   }
   syncFolder(parent);
+}
+
+/** Refuses an output folder that is the current folder, one of its ancestors, or a file-system root. */
+function refuseEnclosingFolder(dir: string): void {
+  let target = resolve(dir);
+  try {
+    target = realpathSync(target);
+  } catch {
+    // not there yet: the path as given is what would be made
+  }
+  const cwd = process.cwd();
+  const why = target === parse(target).root ? 'a file-system root' : target === cwd ? 'the current folder' : cwd.startsWith(target.endsWith(sep) ? target : target + sep) ? 'a folder that holds the current folder' : undefined;
+  if (why) throw new UserError('OUTPUT_ENCLOSING', `--out ${dir} is ${why}; detente will not replace it`, 'give --out a new folder, e.g. --out reports/NAME');
+}
+
+/** Returns whether a folder was written by detente: its manifest.json (run) or compare.json (compare) names the tool. */
+function isDetenteOutput(dir: string): boolean {
+  for (const name of ['manifest.json', 'compare.json']) {
+    try {
+      const json = JSON.parse(readFileSync(join(dir, name), 'utf8')) as { tool?: { name?: unknown } } | null;
+      if (json?.tool?.name === 'detente-sim') return true;
+    } catch {
+      // missing or not JSON: not ours by this file
+    }
+  }
+  return false;
 }
 
 /**

@@ -95,6 +95,26 @@ describe('limits', () => {
 });
 
 describe('existing outputs are replaced only with --force', () => {
+  it('run --force replaces only a detente output folder, and never the current folder', () => {
+    const dir = tmp();
+    mkdirSync(join(dir, 'precious', 'sub'), { recursive: true });
+    writeFileSync(join(dir, 'precious', 'sub', 'thesis.tex'), 'x');
+    const foreign = cli(['run', 'classroom', '--out', join(dir, 'precious'), '--force']);
+    expect(foreign.code).toBe(2);
+    expect(foreign.stderr).toContain('is not a detente output folder');
+    noStack(foreign.stderr);
+    expect(readFileSync(join(dir, 'precious', 'sub', 'thesis.tex'), 'utf8')).toBe('x');
+    const here = spawnSync(process.execPath, [BIN, 'run', 'classroom', '--out', '.', '--force'], { cwd: join(dir, 'precious'), encoding: 'utf8' });
+    expect(here.status).toBe(2);
+    expect(here.stderr).toContain('--out . is the current folder');
+    noStack(here.stderr);
+    expect(readFileSync(join(dir, 'precious', 'sub', 'thesis.tex'), 'utf8')).toBe('x');
+    expect(cli(['run', 'classroom', '--out', join(dir, 'run'), '--seed', '1']).code).toBe(0);
+    const again = cli(['run', 'classroom', '--out', join(dir, 'run'), '--seed', '2', '--force']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'run', 'manifest.json'), 'utf8')).seed).toBe(2);
+  });
+
   it('sweep summarize and sweep export (run and compare: test/cli)', () => {
     const dir = tmp();
     const sweep = join(dir, 'sweep');
