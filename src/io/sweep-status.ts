@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
+import { redactUrl } from '../queue/redis-target.ts';
 import { shardRuns } from '../sweep/shard.ts';
 import { completeness, readStoreInfo, storedPlan, storedSpec } from './sweep-merge.ts';
 import { STORE_FILE } from './sweep-runner.ts';
@@ -20,9 +21,10 @@ export interface StoreStatus {
 
 /** Progress of the store and of every shard part in a sweep's folder. */
 export async function folderStatus(dir: string): Promise<StoreStatus[]> {
-  if (!existsSync(dir)) throw new UserError('NO_STORE', `no folder ${dir}`, 'give the --out folder of a sweep, or a redis:// URL');
+  // the target may be a mistyped queue URL (redis:/:pw@h), so it is echoed with any password masked
+  if (!existsSync(dir)) throw new UserError('NO_STORE', `no folder ${redactUrl(dir)}`, 'give the --out folder of a sweep, or a redis:// URL');
   const files = [STORE_FILE, ...readdirSync(dir).filter((f) => /^part-\d+-of-\d+\.duckdb$/.test(f)).sort()].filter((f) => existsSync(join(dir, f)));
-  if (files.length === 0) throw new UserError('NO_STORE', `${dir} holds no ${STORE_FILE} and no part files`, 'give the --out folder of a sweep, or a redis:// URL');
+  if (files.length === 0) throw new UserError('NO_STORE', `${redactUrl(dir)} holds no ${STORE_FILE} and no part files`, 'give the --out folder of a sweep, or a redis:// URL');
   const out: StoreStatus[] = [];
   for (const f of files) {
     const file = join(dir, f);

@@ -21,11 +21,21 @@ export interface TlsFiles {
 /** The environment variable that can carry the password instead of the URL (which `ps` shows). */
 export const PASSWORD_ENV = 'DETENTE_REDIS_PASSWORD';
 
-/** Masks the password of a redis:// or rediss:// URL, also in text that does not parse as a URL. */
-export function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)([^@/?#]*)@/i, (_m, scheme: string, userinfo: string) => {
+/**
+ * Masks credentials in any text a user typed that is echoed back: the password of a URL
+ * (redis://user:pw@host → redis://user:***@host, a bare redis://token@host → redis://***@host),
+ * also when the URL is malformed (redis//:pw@h, redis:/:pw@h) and when the text is no URL at all
+ * (user:pw@host). Like the URL parser, it splits at the LAST @ before the host, so a password
+ * holding an @ (redis://user:p@ss@h) is masked whole.
+ */
+export function redactUrl(text: string): string {
+  // user:secret@host with no scheme before it (a scheme with slashes is left to the pass below)
+  const bare = text.replace(/(^|[\s"'`<>(=,;])(?![a-z][a-z0-9+.-]*:?\/)([^\s"'`<>:@/]*):([^\s"'`<>]*)@/gi, (_m, before: string, user: string) => `${before}${user}:***@`);
+  // scheme://userinfo@, scheme:/userinfo@ or scheme//userinfo@: userinfo runs to the last @ before the path
+  return bare.replace(/\b([a-z][a-z0-9+.-]*)(:?\/+)([^/?#"'`<>\r\n]+)@/gi, (m, scheme: string, slashes: string, userinfo: string) => {
     const colon = userinfo.indexOf(':');
-    return `${scheme}${colon < 0 ? '***' : `${userinfo.slice(0, colon)}:***`}@`;
+    if (colon >= 0) return `${scheme}${slashes}${userinfo.slice(0, colon)}:***@`;
+    return slashes.replace(':', '').length >= 2 ? `${scheme}${slashes}***@` : m;
   });
 }
 

@@ -15,6 +15,32 @@ describe('redactUrl', () => {
   it('masks even a URL that does not parse', () => {
     expect(redactUrl('redis://:pa ss@[bad')).toBe('redis://:***@[bad');
   });
+  it('masks malformed URLs and bare user:password@host in any text, splitting at the last @', () => {
+    expect(redactUrl('redis//:topsecret@127.0.0.1:16399')).toBe('redis//:***@127.0.0.1:16399');
+    expect(redactUrl('no folder redis:/:topsecret@127.0.0.1:1')).toBe('no folder redis:/:***@127.0.0.1:1');
+    expect(redactUrl('redis://user:p@ss@127.0.0.1:1')).toBe('redis://user:***@127.0.0.1:1');
+    expect(redactUrl('found "redis:topsecret@h" and :topsecret@h')).toBe('found "redis:***@h" and :***@h');
+    expect(redactUrl('redis://a:one@h and redis://b:two@h2/0')).toBe('redis://a:***@h and redis://b:***@h2/0');
+    expect(redactUrl('write to alice@example.org')).toBe('write to alice@example.org');
+    expect(redactUrl('file:///x/node_modules/.pnpm/ioredis@5.3.2/node_modules/@scope/y.js:1:2')).toBe('file:///x/node_modules/.pnpm/ioredis@5.3.2/node_modules/@scope/y.js:1:2');
+  });
+  it('keeps the password out of every message about a malformed --queue URL or status target', async () => {
+    const { folderStatus } = await import('../../src/io/sweep-status.ts');
+    for (const url of ['redis//:topsecret@127.0.0.1:16399', 'redis:/:topsecret@127.0.0.1:1', 'redis://user:top@secret@127.0.0.1:1']) {
+      const messages: string[] = [];
+      for (const attempt of [() => redisTarget(url, {}, {}), () => folderStatus(url)]) {
+        try {
+          await attempt();
+        } catch (e) {
+          messages.push(`${(e as UserError).message} ${(e as UserError).suggestion ?? ''}`);
+        }
+      }
+      const t = url.includes('user:') ? redisTarget(url, {}, {}) : undefined;
+      if (t) messages.push(t.display);
+      expect(messages.length).toBeGreaterThan(1);
+      for (const m of messages) expect(m).not.toMatch(/topsecret|top@secret|secret@/);
+    }
+  });
 });
 
 describe('redisTarget', () => {
