@@ -54,6 +54,9 @@ export function formatRunSummary(result: RunResult): string {
   if (s.cost.total > 0) {
     lines.push(`Cost: ${formatNumber(s.cost.total)}${s.cost.perTrustGained !== null ? `, ${formatNumber(s.cost.perTrustGained)} per unit of cross-side trust gained` : ''}`);
   }
+  // An expression that gave no number ran as 0 from that step: say so, not only in events.csv.
+  const notNumbers = result.log.filter((e) => e.outcome === 'not-a-number');
+  for (const e of notNumbers) lines.push(`Warning: the expression "${e.label}" gave no number from ${result.series.dates[e.step]}; it counted as 0 there (see events.csv)`);
   if (s.payoffs) lines.push(`Iterated-game payoffs: ${Object.entries(s.payoffs).map(([id, v]) => `${id} ${formatNumber(v)}`).join(', ')}`);
   const changes = largestTrustChanges(result);
   if (changes.length > 0) {

@@ -131,8 +131,16 @@ export function resolveScenario(
     if (r.error) problem('invalid-expression', path, `expected ${r.error}`, r.suggestion);
     return r.expression ?? NaN;
   };
-  const checkRange = (v: number | string, paramPath: string, path: Path) => {
+  const checkRange = (given: number | string, paramPath: string, path: Path) => {
     const spec = PARAMETER_BY_PATH.get(paramPath)!;
+    let v = given;
+    // An expression of constants only is worked out now: a value it can never have is a mistake in the file.
+    if (typeof given === 'string') {
+      const constant = compileExpression(given, variables).expression;
+      if (!constant || constant.variables.length > 0) return;
+      v = constant.evaluate(new Map());
+      if (!Number.isFinite(v)) return void problem('invalid-expression', path, `expected an expression with a finite value, found "${given}", which is never a number`);
+    }
     if (typeof v === 'number' && spec.integer && !Number.isInteger(v)) problem('not-an-integer', path, `expected a whole number (${spec.description}), found ${v}`);
     if (typeof v === 'number' && (v < spec.min || v > spec.max)) {
       problem('out-of-range', path, `expected a number in [${spec.min}, ${spec.max}] (${spec.description}), found ${v}`);
