@@ -55,8 +55,21 @@ export function stepsFor(scenario: Scenario, until?: string, steps?: number): nu
 /** Returns the seed of a run: --seed, else the scenario's, else 1. */
 export function seedFor(scenario: Scenario, seed?: number): number {
   if (seed === undefined) return scenario.seed ?? 1;
-  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new UserError('USAGE', `--seed expects a whole number from 0 to 4294967295, found ${seed}`);
+  if (!Number.isInteger(seed) || seed < 0 || seed > 2 ** 32 - 1) throw new UserError('USAGE', `--seed expects a whole number from 0 to 4294967295, found ${Number.isNaN(seed) ? typedValue('seed') ?? seed : seed}`);
   return seed;
+}
+
+/**
+ * Returns what was typed after `--name` (or in `--name=text`), the last one winning: a number
+ * option that is not a number reaches a handler as NaN, and a message should echo "abc".
+ */
+function typedValue(name: string, argv: readonly string[] = process.argv): string | undefined {
+  let found: string | undefined;
+  argv.forEach((a, i) => {
+    if (a === `--${name}` && i + 1 < argv.length) found = argv[i + 1];
+    else if (a.startsWith(`--${name}=`)) found = a.slice(name.length + 3);
+  });
+  return found;
 }
 
 /** Returns the default output folder of a scenario: reports/<file name without extension>. */

@@ -71,9 +71,14 @@ export function parseLimits(assignments: readonly string[]): { limits: Partial<L
   return { limits };
 }
 
-/** Returns complete limits: the defaults with the given ones over them. */
+/**
+ * Returns complete limits: the defaults with the given ones over them. The agent limit is held
+ * to AGENT_CEILING here too, not only in parseLimits: a library caller passing
+ * `{ limits: { agents: 50000 } }` gets 46,340, as the trust store's 32-bit pair keys require.
+ */
 export function withDefaults(limits: Partial<Limits> = {}): Limits {
-  return { ...DEFAULT_LIMITS, ...limits };
+  const all = { ...DEFAULT_LIMITS, ...limits };
+  return all.agents > AGENT_CEILING ? { ...all, agents: AGENT_CEILING } : all;
 }
 
 /** Says how to raise a limit, for the suggestion of an issue. */

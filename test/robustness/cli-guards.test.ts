@@ -94,6 +94,17 @@ describe('limits', () => {
   });
 });
 
+describe('number options', () => {
+  it('echo a --seed that is not a number as typed, not as NaN', () => {
+    for (const command of ['run', 'classroom']) {
+      const r = cli([command, 'classroom', '--seed', 'abc', '--out', join(tmp(), 'never')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--seed expects a whole number from 0 to 4294967295, found abc');
+      noStack(r.stderr);
+    }
+  });
+});
+
 describe('existing outputs are replaced only with --force', () => {
   it('run --force replaces only a detente output folder, and never the current folder', () => {
     const dir = tmp();

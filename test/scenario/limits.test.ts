@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { DEFAULT_LIMITS, MAX_AGENTS, parseLimits, raiseHint, withDefaults } from '../../src/scenario/limits.ts';
+import { AGENT_CEILING, DEFAULT_LIMITS, MAX_AGENTS, parseLimits, raiseHint, withDefaults } from '../../src/scenario/limits.ts';
 import { twoStates } from '../helpers.ts';
 import { loadTexts } from './fuzz-helpers.ts';
 
@@ -22,6 +22,11 @@ describe('parseLimits', () => {
     expect(withDefaults({ steps: 5 })).toEqual({ ...DEFAULT_LIMITS, steps: 5 });
     expect(DEFAULT_LIMITS.agents).toBe(MAX_AGENTS);
     expect(raiseHint('fileBytes', 3 * 1024 * 1024 + 1)).toBe('if you trust this file, raise the limit: --limit file-mb=4 (or DETENTE_LIMITS=file-mb=4)');
+  });
+  it('holds the agent limit of a library caller to the ceiling the trust store\'s 32-bit pair keys allow', () => {
+    expect(withDefaults({ agents: 50_000 }).agents).toBe(AGENT_CEILING);
+    expect(withDefaults({ agents: AGENT_CEILING }).agents).toBe(AGENT_CEILING);
+    expect(withDefaults({ agents: 30_000, steps: 5 })).toEqual({ ...DEFAULT_LIMITS, agents: 30_000, steps: 5 });
   });
 });
 
