@@ -69,13 +69,15 @@ export interface Completeness {
   missing: number;
   /** a few missing run keys, to say which */
   examples: string[];
+  /** stored runs that are not planned runs (points no longer planned, replicates ≥ replications) */
+  outside: number;
 }
 
 /** Compares the planned runs with those in a store. */
 export async function completeness(store: SweepStore, plan: SweepPlan): Promise<Completeness> {
   const stored = await store.storedReplicates();
   const failed = new Set((await store.connection.runAndReadAll('select point_key from failures')).getRowObjects().map((r) => String(r.point_key)));
-  const out: Completeness = { planned: plan.points.length * plan.replications, stored: 0, invalid: 0, missing: 0, examples: [] };
+  const out: Completeness = { planned: plan.points.length * plan.replications, stored: 0, invalid: 0, missing: 0, examples: [], outside: 0 };
   for (const point of plan.points) {
     const have = stored.get(point.key);
     for (let r = 0; r < plan.replications; r++) {
@@ -87,6 +89,9 @@ export async function completeness(store: SweepStore, plan: SweepPlan): Promise<
       }
     }
   }
+  let all = 0;
+  for (const set of stored.values()) all += set.size;
+  out.outside = all - out.stored;
   return out;
 }
 

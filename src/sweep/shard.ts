@@ -22,28 +22,16 @@ export interface PointRuns {
 }
 
 /**
- * The runs of a plan of `points` × `replications` that belong to one shard. With at least as many
- * points as shards, a shard takes whole points, round robin (points i, i+N, i+2N, …), so each
- * point's replicates stay together for its quantile bands and neighbouring points, which cost
- * about the same, are spread over the shards. With fewer points than shards it takes a consecutive
- * block of runs in point-then-replicate order. Either way every run belongs to exactly one shard.
+ * The runs of a plan of `points` × `replications` that belong to one shard: whole points, round
+ * robin (points i, i+N, i+2N, …), each with all its replicates. A point is never split across
+ * shards, so every point keeps its quantile bands, and neighbouring points, which cost about the
+ * same, are spread over the shards. A shard beyond the number of points gets no runs (its part is
+ * valid and empty). Every run, and every point, belongs to exactly one shard.
  */
 export function shardRuns(points: number, replications: number, shard: Shard): PointRuns[] {
   const { index, count } = shard;
   const out: PointRuns[] = [];
-  if (points >= count) {
-    for (let p = index; p < points; p += count) out.push({ point: p, replicates: Array.from({ length: replications }, (_, r) => r) });
-    return out;
-  }
-  const total = points * replications;
-  const from = Math.floor((index * total) / count);
-  const to = Math.floor(((index + 1) * total) / count);
-  for (let run = from; run < to; ) {
-    const point = Math.floor(run / replications);
-    const end = Math.min(to, (point + 1) * replications);
-    out.push({ point, replicates: Array.from({ length: end - run }, (_, k) => run - point * replications + k) });
-    run = end;
-  }
+  for (let p = index; p < points; p += count) out.push({ point: p, replicates: Array.from({ length: replications }, (_, r) => r) });
   return out;
 }
 

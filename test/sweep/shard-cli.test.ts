@@ -114,6 +114,73 @@ describe('sweep --shard and sweep merge', () => {
   });
 });
 
+describe('more shards than points, merge order and a shrunk spec', () => {
+  it('gives shards beyond the point count empty parts, and the same summary, bands and export whatever the merge order', async () => {
+    const dir = tmp();
+    const parts = join(dir, 'parts');
+    // 12 shards of 9 points: shards 9, 10 and 11 get no runs; no point is split
+    const shards = await Promise.all(Array.from({ length: 12 }, (_, k) => new Promise<number | null>((resolve) => spawn(process.execPath, [BIN, 'sweep', SPEC, '--shard', `${k}/12`, '--workers', '0', '--out', parts]).on('exit', resolve))));
+    expect(shards).toEqual(Array(12).fill(0));
+    const files = Array.from({ length: 12 }, (_, k) => join(parts, `part-${String(k).padStart(2, '0')}-of-12.duckdb`));
+    expect(Number((await query(files[11], 'select count(*) as n from runs'))[0].n)).toBe(0);
+    expect(Number((await query(files[4], 'select count(*) as n from runs'))[0].n)).toBe(4);
+    const summaries: Record<string, string>[] = [];
+    for (const [name, order] of [['forward', files], ['reverse', [...files].reverse()]] as const) {
+      const out = join(dir, name);
+      const merge = cli('sweep', 'merge', ...order, '--out', out);
+      expect(merge.status, merge.stderr).toBe(0);
+      expect(merge.stdout).toContain('Complete: 36 of 36 planned runs stored');
+      expect(merge.stdout).not.toContain('not in this spec');
+      expect(await query(join(out, 'sweep.duckdb'), BANDS)).toEqual(await query(join(reference, 'sweep.duckdb'), BANDS));
+      expect(cli('sweep', 'summarize', out).status).toBe(0);
+      expect(cli('sweep', 'export', out, '--format', 'csv').status).toBe(0);
+      summaries.push(Object.fromEntries(['summary.json', 'summary.csv', 'bands.csv', 'runs.csv'].map((f) => [f, readFileSync(join(out, f), 'utf8')])));
+    }
+    const ref = mkdtempSync(join(tmpdir(), 'detente-shard-ref-'));
+    copyFileSync(join(reference, 'sweep.duckdb'), join(ref, 'sweep.duckdb'));
+    expect(cli('sweep', 'summarize', ref).status).toBe(0);
+    expect(cli('sweep', 'export', ref, '--format', 'csv').status).toBe(0);
+    const local = Object.fromEntries(['summary.json', 'summary.csv', 'bands.csv', 'runs.csv'].map((f) => [f, readFileSync(join(ref, f), 'utf8')]));
+    expect(summaries[0]).toEqual(local);
+    expect(summaries[1]).toEqual(local);
+  }, 240_000);
+
+  it('leaves runs the spec no longer plans out of merge counts, summary and export, and says how many', () => {
+    const dir = tmp();
+    const three = join(dir, 'three.yaml');
+    writeFileSync(three, readFileSync(SPEC, 'utf8').replace('replications: 4', 'replications: 3').replace('../../../scenarios/classroom.yaml', join(process.cwd(), 'scenarios/classroom.yaml')));
+    const parts = join(dir, 'parts');
+    expect(cli('sweep', SPEC, '--shard', '0/2', '--workers', '0', '--out', parts).status).toBe(0);
+    expect(cli('sweep', three, '--shard', '0/2', '--workers', '0', '--out', parts).stdout).toContain('15 already stored');
+    expect(cli('sweep', three, '--shard', '1/2', '--workers', '0', '--out', parts).status).toBe(0);
+    const out = join(dir, 'merged');
+    const merge = cli('sweep', 'merge', parts, '--out', out);
+    expect(merge.status, merge.stderr).toBe(0);
+    expect(merge.stdout).toContain('Complete: 27 of 27 planned runs stored');
+    expect(merge.stdout).toContain("5 stored runs are not in this spec's plan and were left out");
+    const summary = cli('sweep', 'summarize', out);
+    expect(summary.stdout).toContain("5 stored runs are not in this spec's plan and were left out");
+    const points = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).points as { runs: number }[];
+    expect(points.map((p) => p.runs)).toEqual(Array(9).fill(3));
+    const exported = cli('sweep', 'export', out, '--format', 'csv');
+    expect(exported.stdout).toContain('Exported 27 runs');
+    expect(readFileSync(join(out, 'runs.csv'), 'utf8').trim().split('\n')).toHaveLength(28);
+
+    // the same for a local store run with 4 replications, then resumed with 3
+    const local = join(dir, 'local');
+    expect(cli('sweep', SPEC, '--workers', '0', '--out', local).status).toBe(0);
+    expect(cli('sweep', three, '--workers', '0', '--out', local).stdout).toContain('27 already stored');
+    const fresh = join(dir, 'fresh');
+    expect(cli('sweep', three, '--workers', '0', '--out', fresh).status).toBe(0);
+    expect(cli('sweep', 'summarize', local).stdout).toContain("9 stored runs are not in this spec's plan and were left out");
+    expect(cli('sweep', 'summarize', fresh).stdout).not.toContain('not in this spec');
+    for (const f of ['summary.json', 'summary.csv']) {
+      expect(readFileSync(join(local, f), 'utf8')).toBe(readFileSync(join(fresh, f), 'utf8'));
+      expect(readFileSync(join(out, f), 'utf8')).toBe(readFileSync(join(fresh, f), 'utf8'));
+    }
+  }, 240_000);
+});
+
 describe('the Kubernetes example', () => {
   it('is an Indexed Job whose pods run shard JOB_COMPLETION_INDEX of completions, and a merge Job', () => {
     const docs = parseAllDocuments(readFileSync('examples/cluster/k8s-indexed-job.yaml', 'utf8')).map((d) => {

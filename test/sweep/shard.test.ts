@@ -17,20 +17,24 @@ describe('shardRuns', () => {
     expect(shardRuns(5, 2, { index: 1, count: 2 })).toEqual([{ point: 1, replicates: [0, 1] }, { point: 3, replicates: [0, 1] }]);
     expect(shardRuns(5, 2, { index: 0, count: 2 }).map((p) => p.point)).toEqual([0, 2, 4]);
   });
-  it('cuts consecutive blocks of runs when there are fewer points than shards', () => {
-    // 2 points × 5 replicates = 10 runs over 4 shards: runs [0,2), [2,5), [5,7), [7,10)
-    expect(shardRuns(2, 5, { index: 1, count: 4 })).toEqual([{ point: 0, replicates: [2, 3, 4] }]);
-    expect(shardRuns(2, 5, { index: 3, count: 4 })).toEqual([{ point: 1, replicates: [2, 3, 4] }]);
-    expect(shardRuns(1, 3, { index: 0, count: 5 })).toEqual([]);
+  it('gives shards beyond the number of points no runs, and never splits a point', () => {
+    expect(shardRuns(2, 5, { index: 1, count: 4 })).toEqual([{ point: 1, replicates: [0, 1, 2, 3, 4] }]);
+    expect(shardRuns(2, 5, { index: 3, count: 4 })).toEqual([]);
+    expect(shardRuns(1, 3, { index: 0, count: 5 })).toEqual([{ point: 0, replicates: [0, 1, 2] }]);
+    expect(shardRuns(1, 3, { index: 4, count: 5 })).toEqual([]);
   });
-  it('puts every run in exactly one shard, and no shard has more than its share rounded up', () => {
+  it('puts every run and every point in exactly one shard, and no shard has more than its share of points rounded up', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 30 }), (points, replications, count) => {
         const seen = new Map<string, number>();
+        const owner = new Map<number, number>();
         const sizes: number[] = [];
         for (let index = 0; index < count; index++) {
           let n = 0;
           for (const { point, replicates } of shardRuns(points, replications, { index, count })) {
+            expect(owner.has(point)).toBe(false);
+            owner.set(point, index);
+            expect(replicates).toEqual(Array.from({ length: replications }, (_, r) => r));
             for (const r of replicates) {
               const key = `${point}|${r}`;
               seen.set(key, (seen.get(key) ?? 0) + 1);
@@ -41,7 +45,8 @@ describe('shardRuns', () => {
         }
         expect(seen.size).toBe(points * replications);
         expect([...seen.values()].every((c) => c === 1)).toBe(true);
-        const perShard = points >= count ? Math.ceil(points / count) * replications : Math.ceil((points * replications) / count);
+        expect(owner.size).toBe(points);
+        const perShard = Math.ceil(points / count) * replications;
         expect(Math.max(...sizes)).toBeLessThanOrEqual(perShard);
       }),
     );

@@ -188,9 +188,10 @@ async function openStore(dir: string) {
 async function exportHandler(dir: string, args: SweepArgs): Promise<void> {
   const file = args.out ?? join(dir, `runs.${args.format}`);
   if (existsSync(file) && !args.force) throw new UserError('OUTPUT_EXISTS', `${file} already exists`, 'pass --force to replace it, or give another --out');
-  const { store } = await openStore(dir);
+  const { store, meta } = await openStore(dir);
   try {
-    const n = await exportRuns(store, file, args.format);
+    const { runs: n, outside } = await exportRuns(store, file, args.format, planSweep(sweepSpecSchema.parse(parseYaml(meta.spec))));
+    if (outside > 0) console.log(outsideLine(outside));
     console.log(`Exported ${n} runs to ${file} (one row per run: run_key, point_key, replicate, seed, outcome, the metrics, point_index, role and the factor values; docs/SWEEPS.md has the schema)`);
   } finally {
     store.close();
@@ -201,12 +202,10 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
   const { store, factors, meta } = await openStore(dir);
   try {
     const spec = sweepSpecSchema.parse(parseYaml(meta.spec));
-    // Only the points of the spec as it stands now: a grid whose levels were cut keeps the old runs
-    // in the store (and in exports) but not in the summary.
-    const planKeys = new Set(planSweep(spec).points.map((p) => p.key));
-    const stored = await summarizePoints(store, factors);
-    const points = stored.filter((p) => planKeys.has(p.point_key));
-    if (points.length < stored.length) console.log(`(${stored.length - points.length} stored points are not in the current spec and are left out of the summary)`);
+    // Only the planned runs of the spec as it stands now: a grid whose levels were cut, or fewer
+    // replications, keeps the old runs in the store but not in the summary (or exports).
+    const { points, outside } = await summarizePoints(store, factors, planSweep(spec));
+    if (outside > 0) console.log(outsideLine(outside));
     const metrics = store.metrics;
     const header = ['point_index', 'role', ...factors, 'runs', ...metrics.flatMap((m) => [`${m}.mean`, `${m}.sd`, `${m}.low95`, `${m}.high95`]), ...Object.keys(points[0]?.outcomes ?? {}).map((o) => `p.${o}`)];
     const rows = points.map((p) => [p.point_index, p.role, ...factors.map((f) => p.factors[f]), p.runs, ...metrics.flatMap((m) => [p.metrics[m].mean, p.metrics[m].sd, p.metrics[m].low, p.metrics[m].high]), ...Object.values(p.outcomes)]);
@@ -221,7 +220,8 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
     console.log(formatTable(['point', ...factors, 'runs', ...shown.map((m) => `${m} (95% CI)`), 'P(escalated or war)'], points.slice(0, 40).map((p) => [p.point_index, ...factors.map((f) => p.factors[f]), p.runs, ...shown.map((m) => `${formatNumber(p.metrics[m].mean)} [${formatNumber(p.metrics[m].low)}, ${formatNumber(p.metrics[m].high)}]`), formatNumber((p.outcomes.escalated ?? 0) + (p.outcomes.war ?? 0))])));
     if (points.length > 40) console.log(`  … ${points.length - 40} more points in summary.csv`);
     console.log(`\nWrote ${join(dir, 'summary.csv')} and summary.json: every metric's mean, sd and 95% interval per point, and the share of each outcome class.`);
-    const bandRows = (await store.connection.runAndReadAll(`select p.point_index, b.series, b.step, b.p05, b.p25, b.p50, b.p75, b.p95 from bands b join points p using (point_key) order by p.point_index, b.series, b.step`)).getRowObjects();
+    // summarizePoints left the plan's points in temp.main.planned: bands of other points are left out
+    const bandRows = (await store.connection.runAndReadAll(`select p.point_index, b.series, b.step, b.p05, b.p25, b.p50, b.p75, b.p95 from bands b join temp.main.planned p using (point_key) order by p.point_index, b.series, b.step`)).getRowObjects();
     if (bandRows.length > 0) {
       writeFilesInto(dir, [{ name: 'bands.csv', content: toCsv(['point_index', 'series', 'step', 'p05', 'p25', 'p50', 'p75', 'p95'], bandRows.map((r) => [Number(r.point_index), String(r.series), Number(r.step), r.p05, r.p25, r.p50, r.p75, r.p95])) }], true);
       console.log(`Wrote ${join(dir, 'bands.csv')}: per point and step, the 5/25/50/75/95% quantiles across replications of ${JSON.parse(meta.series ?? '[]').join(', ')}.`);
@@ -259,6 +259,9 @@ async function summarizeHandler(dir: string, args: SweepArgs): Promise<void> {
   }
 }
 
+/** The line that says how many stored runs a spec's plan leaves out. */
+const outsideLine = (n: number) => `${n} stored run${n === 1 ? ' is' : 's are'} not in this spec's plan and ${n === 1 ? 'was' : 'were'} left out (points or replicates the spec no longer plans).`;
+
 async function mergeHandler(args: string[], options: SweepArgs): Promise<void> {
   if (args.length === 0) throw new UserError('USAGE', 'sweep merge needs the part files (or their folders): detente sweep merge <parts...> --out DIR');
   if (!options.out) throw new UserError('USAGE', 'sweep merge needs --out DIR: the folder whose sweep.duckdb receives the runs (created if missing)');
@@ -271,6 +274,7 @@ async function mergeHandler(args: string[], options: SweepArgs): Promise<void> {
     console.log(`Incomplete: ${c.stored} of ${c.planned} planned runs stored, ${c.missing} missing${r.missingShards.length ? ` (no part for shard${r.missingShards.length === 1 ? '' : 's'} ${r.missingShards.slice(0, 10).join(', ')}${r.missingShards.length > 10 ? ', …' : ''})` : ''}, e.g. ${c.examples.join(', ')}.`);
     console.log('Run the missing shards (the same --shard i/N command resumes a part) and merge again: runs already merged are kept.');
   }
+  if (c.outside > 0) console.log(outsideLine(c.outside));
 }
 
 async function statusHandler(where: string, args: SweepArgs): Promise<void> {
