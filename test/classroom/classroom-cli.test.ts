@@ -28,6 +28,9 @@ describe('detente classroom', () => {
     expect(data.model.controls).toHaveLength(7);
     expect(data.bundle).toMatchObject({ scenarioArg: 'classroom', sets: ['transfer.mu=2'], seed: 7 });
     expect(data.bundle.files[0].text).toBe(readFileSync('scenarios/classroom.yaml', 'utf8'));
+    // A page travels to a class: it names files as the user would, not by this machine's paths.
+    expect(data.bundle.files[0].file).toBe('scenarios/classroom.yaml');
+    expect(html).not.toContain(process.cwd());
 
     const again = cli('classroom', 'classroom', '--out', out, '--seed', '8');
     expect(again.code).toBe(2);

@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, isAbsolute, join, relative } from 'node:path';
 import { classroomHtml, readClassroomScript } from '../../classroom/classroom-page.ts';
 import { pageModel } from '../../classroom/page-model.ts';
 import { writePageFile } from '../../classroom/write-page-file.ts';
@@ -38,7 +38,14 @@ export function classroomHandler(args: ClassroomArgs): void {
   const scripts = { page: join(packageRoot(), 'dist', 'classroom-page.js'), worker: join(packageRoot(), 'dist', 'classroom-worker.js') };
   const missing = Object.values(scripts).find((f) => !existsSync(f));
   if (missing) throw new UserError('CLASSROOM_NOT_BUILT', `the classroom script ${missing} is missing`, 'run `npm run build` in the detente-sim folder');
-  const bundle = { scenarioArg: args.scenario, files: loaded.files, sets: args.set ?? [], seed, version: PACKAGE_VERSION, limits: currentLoadOptions().limits };
+  // A page is shared with a class: it names its files as the user would, never by this machine's absolute paths.
+  const shown = (file: string) => {
+    const rel = relative(process.cwd(), file);
+    return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : basename(file);
+  };
+  const files = loaded.files.map((f) => ({ ...f, file: shown(f.file) }));
+  const scenarioArg = isAbsolute(args.scenario) ? shown(args.scenario) : args.scenario;
+  const bundle = { scenarioArg, files, sets: args.set ?? [], seed, version: PACKAGE_VERSION, limits: currentLoadOptions().limits };
   const html = classroomHtml(bundle, pageModel(loaded.scenario), loaded.scenario.description, { page: readClassroomScript(scripts.page), worker: readClassroomScript(scripts.worker) });
   writePageFile(out, html, args.force);
   console.log(`Classroom page: ${out} (${(html.length / 1e6).toFixed(1)} MB, works offline; open it in a browser)`);
