@@ -1,3 +1,4 @@
+import { LIMIT_NAME_LIST } from '../scenario/limits.ts';
 import type { Options } from 'yargs';
 
 /** The CLI's options in one table; commands pick theirs from here, so help text lives in one place. */
@@ -14,7 +15,7 @@ export const OPTIONS = {
   report: { type: 'boolean', default: false, describe: 'also draw the report: report.html and every chart as .vl.json, .svg and .png' },
   vs: { type: 'string', describe: 'the variant is this other scenario' },
   without: { type: 'string', array: true, describe: 'the variant drops these event ids (repeatable)' },
-  limit: { type: 'string', array: true, describe: 'raise or lower a size limit: name=N with name agents, steps, events, runs or file-mb (repeatable; also DETENTE_LIMITS="agents=20000,steps=50000")' },
+  limit: { type: 'string', array: true, describe: `raise or lower a size limit: name=N with name ${LIMIT_NAME_LIST.slice(0, -1).join(', ')} or ${LIMIT_NAME_LIST.at(-1)} (repeatable; also DETENTE_LIMITS="agents=40000,steps=50000")` },
   'allow-path': { type: 'string', array: true, describe: 'also let scenario files `extends` files in this folder (repeatable; default: the scenario\'s own folder tree and the shipped scenarios)' },
 } as const satisfies Record<string, Options>;
 

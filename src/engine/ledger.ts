@@ -57,15 +57,26 @@ export function recordTrustChange(rec: LedgerRecorder, model: Model, i: number, 
   const p = rec.pairIndex[si * S + sj];
   if (p < 0) return;
   const base = cause * rec.ledger.targets.length;
-  const all = model.tauAllAffiliated[si * S + sj] === 1;
-  if (all || (model.kind[i] === KIND_NEGOTIATOR && model.kind[j] === KIND_NEGOTIATOR)) {
+  if (movesTau(model, i, j)) {
     rec.pending[base + 2 * p] += delta * rec.tauWeight[p];
     rec.touched[cause] = 1;
   }
-  if (model.kind[i] === KIND_TRACK2) {
+  if (movesTrack2(model, i)) {
     rec.pending[base + 2 * p + 1] += delta * rec.track2Weight[p];
     rec.touched[cause] = 1;
   }
+}
+
+type PairTables = Pick<Model, 'S' | 'side' | 'kind' | 'tauAllAffiliated'>;
+
+/** Whether T[i][j] counts in tau[side i][side j]: both negotiators, or any pair where a side has none. */
+export function movesTau(m: PairTables, i: number, j: number): boolean {
+  return m.tauAllAffiliated[m.side[i] * m.S + m.side[j]] === 1 || (m.kind[i] === KIND_NEGOTIATOR && m.kind[j] === KIND_NEGOTIATOR);
+}
+
+/** Whether T[i][j] counts in side i's Track II trust: i is a Track II actor. */
+export function movesTrack2(m: PairTables, i: number): boolean {
+  return m.kind[i] === KIND_TRACK2;
 }
 
 /**

@@ -2,6 +2,7 @@ import { isDialogueKind, KIND_FACILITATOR, KIND_NEGOTIATOR, KIND_STATE, KIND_TRA
 import { defaultParameters, type ParameterValues } from '../model/parameters.ts';
 import { baselineSum, compileBaseline, type Baseline } from './baseline.ts';
 import { dateLabel } from '../scenario/calendar.ts';
+import { movesTau, movesTrack2 } from './ledger.ts';
 import { planDialogue, type DialoguePlan } from './dialogue-plan.ts';
 import type { CompiledExpression } from '../scenario/expressions.ts';
 import { STATE_ATTRIBUTES, type ResolvedEvent, type Scenario, type StateAttribute } from '../scenario/types.ts';
@@ -211,9 +212,8 @@ export function compileModel(scenario: Scenario, steps = scenario.calendar.steps
       const p = rivalIndex[side[i] * S + side[j]];
       planned.ledgerPair[k] = p;
       if (p < 0) continue;
-      const all = tauAllAffiliated[side[i] * S + side[j]] === 1;
-      if (all || (kind[i] === KIND_NEGOTIATOR && kind[j] === KIND_NEGOTIATOR)) planned.tauShare[k] = tauWeight[p];
-      if (kind[i] === KIND_TRACK2) planned.track2Share[k] = track2Weight[p];
+      if (movesTau({ S, side, kind, tauAllAffiliated }, i, j)) planned.tauShare[k] = tauWeight[p];
+      if (movesTrack2({ S, side, kind, tauAllAffiliated }, i)) planned.track2Share[k] = track2Weight[p];
     }
     return planned;
   };

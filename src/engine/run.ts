@@ -5,7 +5,7 @@ import { createRunState, type RunState } from './run-state.ts';
 import { createLazyStream, type Stream } from './rng.ts';
 import { createSortedViews, type SortedViews } from '../model/transfer.ts';
 import { deriveStateTrust } from './aggregates.ts';
-import { entryOf, entryValue, setEntryValue } from './trust-store.ts';
+import { entryValue, setEntryValue } from './trust-store.ts';
 
 /** One line of a run's event log. */
 export interface EventLogEntry {
@@ -93,13 +93,6 @@ export function createRun(model: Model, seed: number, options: { ledger?: boolea
     pairSumsAfter: new Float64Array(2 * model.rivalPairs.length),
     ...(trace ? { trace } : {}),
   };
-}
-
-/** Sets T[i][j], clamped to [0, 1], and records the change against `cause`. Returns the pair's entry. */
-export function setTrust(run: Run, i: number, j: number, value: number, cause: number): number {
-  const e = entryOf(run.state.trust, run.model, i, j);
-  setEntryTrust(run, e, i, j, value, cause);
-  return e;
 }
 
 /** Sets the trust of entry e (pair i, j), clamped to [0, 1], and records the change against `cause`. */

@@ -46,6 +46,7 @@ describe('detente classroom', () => {
     [['classroom', 'classroom', '--seed', '-1'], '--seed expects a whole number'],
     [['classroom', 'classroom', '--set', 'states.ARL.receptivity=3'], 'expected a number in [0, 1]'],
     [['classroom', 'classroom', '--bogus'], 'Unknown argument'],
+    [['classroom', 'classroom', '--limit', 'agents=10'], 'expected at most 10 agents'],
   ])('exits 2 with a clear message for %j', (args, message) => {
     const out = join(tmp(), 'page.html');
     const r = cli(...args, '--out', out);

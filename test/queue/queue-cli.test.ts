@@ -2,8 +2,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_BANDS as BANDS, ALL_RUNS as RUNS, query } from '../store-helpers.ts';
 import { startRedis, type RunningRedis } from './redis-server.ts';
 
 const BIN = join(process.cwd(), 'bin/detente.js');
@@ -40,19 +40,7 @@ async function waitFor<T>(probe: () => T | undefined | null | false, what: strin
   }
 }
 
-async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(file);
-  const c = await instance.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjects();
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
 
-const RUNS = 'select * from runs order by run_key';
-const BANDS = 'select * from bands order by point_key, series, step';
 let redis: RunningRedis;
 let url: string;
 let bare: string;

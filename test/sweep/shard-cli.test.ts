@@ -2,9 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { ALL_BANDS as BANDS, ALL_RUNS as RUNS, query } from '../store-helpers.ts';
 
 const BIN = join(process.cwd(), 'bin/detente.js');
 const DETENTE = `${process.execPath} ${BIN}`;
@@ -24,19 +24,7 @@ function slurm(script: string, env: Record<string, string>): Promise<{ status: n
   });
 }
 
-async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(file);
-  const c = await instance.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjects();
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
 
-const RUNS = 'select * from runs order by run_key';
-const BANDS = 'select * from bands order by point_key, series, step';
 let reference: string;
 
 beforeAll(() => {

@@ -2,23 +2,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { query } from '../store-helpers.ts';
 import { describe, expect, it } from 'vitest';
 
 const BIN = join(process.cwd(), 'bin/detente.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 const tmp = () => mkdtempSync(join(tmpdir(), 'detente-sweep-'));
 
-async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(file);
-  const c = await instance.connect();
-  try {
-    return (await c.runAndReadAll(sql)).getRowObjects();
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
 
 /** Waits until `ready()` holds (polling), so a test does not guess how long a busy machine takes. */
 async function waitFor(ready: () => boolean, timeoutMs = 30_000): Promise<void> {
